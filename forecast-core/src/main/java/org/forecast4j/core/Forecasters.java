@@ -1,0 +1,65 @@
+package org.forecast4j.core;
+
+import org.forecast4j.core.baseline.LagWalkForecaster;
+import org.forecast4j.core.baseline.MeanForecaster;
+
+/**
+ * The fluent entry point to every forecaster of the core module.
+ *
+ * <pre>{@code
+ * Forecast f = Forecasters.seasonalNaive().fit(series).forecast(14, 80, 95);
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class Forecasters {
+
+    private Forecasters() {
+    }
+
+    /**
+     * The mean method (R {@code meanf}).
+     *
+     * @return the forecaster
+     */
+    public static MeanForecaster mean() {
+        return new MeanForecaster();
+    }
+
+    /**
+     * The naive method (R {@code naive}).
+     *
+     * @return the forecaster
+     */
+    public static LagWalkForecaster naive() {
+        return LagWalkForecaster.naive();
+    }
+
+    /**
+     * The seasonal naive method with the period of the fitted series (R {@code snaive}).
+     *
+     * @return the forecaster
+     */
+    public static LagWalkForecaster seasonalNaive() {
+        return LagWalkForecaster.seasonalNaive();
+    }
+
+    /**
+     * The seasonal naive method with an explicit period.
+     *
+     * @param period seasonal period &ge; 1
+     * @return the forecaster
+     */
+    public static LagWalkForecaster seasonalNaive(int period) {
+        return LagWalkForecaster.seasonalNaive(period);
+    }
+
+    /**
+     * The random walk with drift (R {@code rwf(drift = TRUE)}).
+     *
+     * @return the forecaster
+     */
+    public static LagWalkForecaster drift() {
+        return LagWalkForecaster.drift();
+    }
+}
