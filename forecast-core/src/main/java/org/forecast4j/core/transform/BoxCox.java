@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  *   w = (sign(x)·|x|<sup>lambda</sup> − 1) / lambda     otherwise
  * </pre>
  *
+ * <p>When {@code x<sup>lambda</sup>} is near 1 the power is evaluated as {@code expm1(lambda·log x)/lambda} (and
+ * the inverse as {@code exp(log1p(lambda·w)/lambda)}), which equals R's formula to rounding but stays accurate as
+ * {@code lambda → 0}, where {@code x<sup>lambda</sup> − 1} cancels.
+ *
  * <p>This is R's {@code forecast::BoxCox}, including its sign extension for {@code lambda > 0} (which keeps the
  * transform monotone and invertible for zero and negative values). For {@code lambda ≤ 0} every value must be
  * {@code > 0}; a value outside the domain is rejected with a message naming it (R would return NA or −Inf).
@@ -52,6 +56,12 @@ public final class BoxCox implements SeriesTransform {
     static final double R_OPTIMIZE_TOL = Math.pow(Math.ulp(1.0), 0.25);
     /** R's {@code fmin} relative tolerance, {@code sqrt(DBL_EPSILON)}. */
     static final double R_FMIN_REL = Math.sqrt(Math.ulp(1.0));
+    /**
+     * Below this {@code |lambda·log x|} (and {@code |lambda·w|} for the inverse) the expm1/log1p forms are used;
+     * above it {@code x<sup>lambda</sup> − 1} loses at most a factor 2.6 to cancellation and R's plain formula is
+     * kept (it is exact for {@code lambda = 1}).
+     */
+    private static final double SMALL_POWER = 0.5;
     /** Bound on objective evaluations; Brent needs about 20 on [−1, 2] at R's tolerance. */
     private static final int MAX_EVAL = 500;
 
@@ -113,6 +123,14 @@ public final class BoxCox implements SeriesTransform {
         if (lambda == 0) {
             return Math.log(x);
         }
+        if (x > 0) {
+            double u = lambda * Math.log(x);
+            if (Math.abs(u) < SMALL_POWER) {
+                // (x^λ − 1)/λ = expm1(λ log x)/λ: no cancellation when x^λ is near 1
+                return Math.expm1(u) / lambda;
+            }
+        }
+        // R's sign extension for λ > 0 (x ≤ 0)
         return (Math.signum(x) * Math.pow(Math.abs(x), lambda) - 1) / lambda;
     }
 
@@ -135,6 +153,10 @@ public final class BoxCox implements SeriesTransform {
         if (lambda < 0) {
             Checks.requireArgument(t > 0, "inverse Box-Cox with lambda %s needs w < -1/lambda (%s), got %s",
                     lambda, -1 / lambda, w);
+        }
+        if (t > 0 && Math.abs(lambda * w) < SMALL_POWER) {
+            // (λw + 1)^(1/λ) = exp(log1p(λw)/λ): accurate when λw is small
+            return Math.exp(Math.log1p(lambda * w) / lambda);
         }
         return Math.signum(t) * Math.pow(Math.abs(t), 1 / lambda);
     }
@@ -172,16 +194,21 @@ public final class BoxCox implements SeriesTransform {
 
     /**
      * The bias-adjusted inverse: the mean, rather than the median, of the back-transformed normal distribution
-     * with mean {@code y} and variance {@code variance}, to second order (as R's
-     * {@code InvBoxCox(y, lambda, biasadj = TRUE, fvar = variance)}):
-     * {@code x̄ = x · (1 + ½ · variance · (1 − lambda) / x<sup>2·lambda</sup>)} with {@code x = inverse(y)}.
-     * For {@code lambda = 0} this is {@code exp(y)·(1 + variance/2)}.
+     * with mean {@code y} and variance {@code variance}, to second order ({@code E f(W) ≈ f(y) + ½·variance·f''(y)}
+     * for the inverse {@code f}). For {@code x = inverse(y) > 0} this is R's
+     * {@code InvBoxCox(y, lambda, biasadj = TRUE, fvar = variance)}:
+     * {@code x · (1 + ½ · variance · (1 − lambda) / x<sup>2·lambda</sup>)}; for {@code lambda = 0} it is
+     * {@code exp(y)·(1 + variance/2)}. It is evaluated as {@code x + ½·variance·(1 − lambda)·sign(t)·|t|<sup>1/lambda
+     * − 2</sup>} with {@code t = lambda·y + 1}, which is the same number for {@code x > 0} and stays correct where R's
+     * form is undefined or has the wrong sign ({@code x ≤ 0} under the sign extension; R returns NA at
+     * {@code x = 0}).
      *
      * @param y        transformed values (e.g. forecast means on the transformed scale). Not modified.
      * @param variance variances on the transformed scale (e.g. squared forecast standard errors), same length,
      *                 each &ge; 0. Not modified.
      * @return a new array of bias-adjusted values on the original scale
-     * @throws IllegalArgumentException if the lengths differ or a variance is negative or infinite
+     * @throws IllegalArgumentException if the lengths differ, a variance is negative or infinite, or the adjustment
+     *                                  is infinite ({@code x = 0} with {@code lambda > 0.5})
      */
     public double[] invertBiasAdjusted(double[] y, double[] variance) {
         Objects.requireNonNull(y, "y");
@@ -193,8 +220,24 @@ public final class BoxCox implements SeriesTransform {
             double v = variance[i];
             Checks.requireArgument(v >= 0 && v < Double.POSITIVE_INFINITY,
                     "variance[%d] must be finite and >= 0, got %s", i, v);
-            // x * (1 + 0.5 * v * (1 - lambda) / x^(2 lambda))
-            x[i] = x[i] * (1 + 0.5 * v * (1 - lambda) / Math.pow(x[i], 2 * lambda));
+            if (Double.isNaN(x[i])) {
+                continue;
+            }
+            if (lambda == 0) {
+                // exp(y) (1 + v/2)
+                x[i] = x[i] * (1 + 0.5 * v);
+                continue;
+            }
+            // x + ½ v f''(y), f''(y) = (1 − λ) sign(t) |t|^(1/λ − 2), t = λy + 1
+            double t = lambda * y[i] + 1;
+            double curvature = (1 - lambda) * Math.signum(t) * Math.pow(Math.abs(t), 1 / lambda - 2);
+            double adj = x[i] + 0.5 * v * curvature;
+            if (!Double.isFinite(adj)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "bias adjustment is infinite at y[%d] = %s (back-transformed value 0 with lambda %s > 0.5)",
+                        i, y[i], lambda));
+            }
+            x[i] = adj;
         }
         return x;
     }

@@ -334,11 +334,9 @@ public final class Differencing {
     public TimeSeries invert(TimeSeries w, double[] initial) {
         Objects.requireNonNull(w, "w");
         double[] y = invert(w.values(), initial);
-        TimeSeries.Builder b = w.withValues(y);
+        TimeSeries.Builder b = w.withValues(y).startIndex(w.startIndex() - lost());
         if (w.frequency().isCalendar()) {
             b.start(w.timestamp(-lost()));
-        } else {
-            b.startIndex(w.startIndex() - lost());
         }
         return b.build();
     }
