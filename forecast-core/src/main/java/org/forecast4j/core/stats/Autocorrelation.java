@@ -1,0 +1,289 @@
+package org.forecast4j.core.stats;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.forecast4j.core.Checks;
+
+/**
+ * Sample autocovariance, autocorrelation (ACF) and partial autocorrelation (PACF) — R's {@code acf} and
+ * {@code pacf}.
+ *
+ * <p>With the mean {@code x̄} of the observed values, the sample autocovariance at lag {@code k} is
+ * <pre>
+ *   c<sub>k</sub> = (1/n) &sum;<sub>t=1..n−k</sub> (x<sub>t+k</sub> − x̄)(x<sub>t</sub> − x̄)
+ * </pre>
+ * (divisor {@code n}, so the autocovariance sequence is positive semi-definite), and the autocorrelation is
+ * {@code r<sub>k</sub> = c<sub>k</sub> / c<sub>0</sub>}, clamped to {@code [−1, 1]} against rounding. The PACF
+ * {@code φ<sub>kk</sub>} follows from {@code r} by the Durbin–Levinson recursion (Durbin 1960):
+ * <pre>
+ *   φ<sub>11</sub> = r<sub>1</sub>,
+ *   φ<sub>kk</sub> = (r<sub>k</sub> − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>k−j</sub>) /
+ *           (1 − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>j</sub>),
+ *   φ<sub>k,j</sub> = φ<sub>k−1,j</sub> − φ<sub>kk</sub> φ<sub>k−1,k−j</sub>.
+ * </pre>
+ *
+ * <p><b>Missing values</b> (NaN) are handled as R's {@code acf(x, na.action = na.pass)}: the mean is over the
+ * observed values, each lag sums only the pairs in which both values are observed, and the divisor is
+ * {@code (number of such pairs) + k} — which is {@code n} for a complete series. A lag without any complete pair
+ * has no estimate and is rejected. {@link #pacf} needs a complete series (as R's {@code pacf}, which fails on NA).
+ *
+ * <p>Cost O(n·maxLag) with cache-blocked direct loops and no allocation in the {@code out} overloads; on a
+ * complete series the NaN checks are skipped.
+ *
+ * <p>References: J. Durbin (1960), The fitting of time-series models, <i>Rev. Int. Stat. Inst.</i> 28, 233–244.
+ * Box, Jenkins, Reinsel &amp; Ljung, <i>Time Series Analysis</i>, 5th ed., §2.1.
+ *
+ * @since 0.1.0
+ */
+public final class Autocorrelation {
+
+    /**
+     * Block length of the cache-blocked products: all lags are summed over a block of {@code BLOCK} observations
+     * (32 KiB of doubles plus the lagged tail) before moving on, so long series stream through memory once.
+     */
+    private static final int BLOCK = 4096;
+
+    private Autocorrelation() {
+    }
+
+    /**
+     * R's default maximum lag, {@code floor(10·log10(n))}, capped at {@code n − 1}.
+     *
+     * @param n series length &ge; 1
+     * @return the default maxLag
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public static int defaultMaxLag(int n) {
+        Checks.requirePositive(n, "n");
+        return (int) Math.min(n - 1, Math.floor(10 * Math.log10(n)));
+    }
+
+    /**
+     * The mean of the observed (non-NaN) values.
+     *
+     * @param x values. Not modified.
+     * @return the mean, NaN if no value is observed
+     */
+    public static double observedMean(double[] x) {
+        double sum = 0;
+        int count = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /**
+     * Sample autocovariances {@code c<sub>0</sub> … c<sub>maxLag</sub>} about {@code mean} (divisor: number of
+     * complete pairs + k, i.e. {@code n} without missing values). Allocates nothing when {@code out} is given.
+     *
+     * @param x      values, length n, NaN for missing. Not modified.
+     * @param mean   the value subtracted before multiplying (usually {@link #observedMean}; 0 for no demeaning)
+     * @param maxLag largest lag, in {@code [0, n − 1]}
+     * @param out    output of length &ge; maxLag + 1, or {@code null} to allocate. Modified.
+     * @return {@code out}, {@code out[k] = c<sub>k</sub>}
+     * @throws IllegalArgumentException if maxLag is out of range, a value is infinite, or a lag has no complete
+     *                                  pair
+     */
+    public static double[] autocovariance(double[] x, double mean, int maxLag, double[] out) {
+        Objects.requireNonNull(x, "x");
+        int n = x.length;
+        Checks.requireArgument(n >= 1, "series must not be empty");
+        Checks.requireArgument(maxLag >= 0 && maxLag <= n - 1, "maxLag must be in [0, n - 1 = %d], got %d", n - 1,
+                maxLag);
+        Checks.requireFinite(mean, "mean");
+        if (out == null) {
+            out = new double[maxLag + 1];
+        } else {
+            Checks.requireArgument(out.length >= maxLag + 1, "out length %d < maxLag + 1 (%d)", out.length,
+                    maxLag + 1);
+        }
+        boolean complete = true;
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            if (Double.isNaN(v)) {
+                complete = false;
+            } else {
+                Checks.requireArgument(!Double.isInfinite(v), "x[%d] must be finite or NaN, got %s", i, v);
+            }
+        }
+        if (complete) {
+            sumsComplete(x, mean, maxLag, out);
+            // c_k = s_k / n
+            for (int k = 0; k <= maxLag; k++) {
+                out[k] /= n;
+            }
+        } else {
+            sumsMissing(x, mean, maxLag, out);
+        }
+        return out;
+    }
+
+    /** out[k] = sum_{i < n-k} (x_{i+k} - m)(x_i - m), blocked over i so that each block stays in cache. */
+    private static void sumsComplete(double[] x, double m, int maxLag, double[] out) {
+        int n = x.length;
+        for (int k = 0; k <= maxLag; k++) {
+            out[k] = 0;
+        }
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            for (int k = 0; k <= maxLag; k++) {
+                int end = Math.min(to, n - k);
+                // two accumulators halve the dependency chain of the additions
+                double s0 = 0;
+                double s1 = 0;
+                int i = from;
+                for (; i + 1 < end; i += 2) {
+                    s0 += (x[i + k] - m) * (x[i] - m);
+                    s1 += (x[i + 1 + k] - m) * (x[i + 1] - m);
+                }
+                if (i < end) {
+                    s0 += (x[i + k] - m) * (x[i] - m);
+                }
+                out[k] += s0 + s1;
+            }
+        }
+    }
+
+    /** R's na.pass rule: sum over complete pairs, divisor = pairs + k. */
+    private static void sumsMissing(double[] x, double m, int maxLag, double[] out) {
+        int n = x.length;
+        for (int k = 0; k <= maxLag; k++) {
+            double s = 0;
+            int pairs = 0;
+            for (int i = 0; i < n - k; i++) {
+                double a = x[i + k];
+                double b = x[i];
+                if (!Double.isNaN(a) && !Double.isNaN(b)) {
+                    s += (a - m) * (b - m);
+                    pairs++;
+                }
+            }
+            if (pairs == 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "no pair of observed values at lag %d: too many missing values for maxLag %d", k, maxLag));
+            }
+            out[k] = s / (pairs + k);
+        }
+    }
+
+    /**
+     * Sample autocorrelations {@code r<sub>0</sub> = 1, r<sub>1</sub> … r<sub>maxLag</sub>} of the demeaned series,
+     * as R's {@code acf(x, lag.max = maxLag, na.action = na.pass)$acf}.
+     *
+     * @param x      values, NaN for missing. Not modified.
+     * @param maxLag largest lag, in {@code [0, n − 1]}
+     * @return a new array of length maxLag + 1
+     * @throws IllegalArgumentException if the series is empty, constant (c<sub>0</sub> = 0, the ACF is undefined),
+     *                                  all missing, or maxLag is out of range
+     */
+    public static double[] acf(double[] x, int maxLag) {
+        return acf(x, maxLag, null);
+    }
+
+    /**
+     * Sample autocorrelations into {@code out}; allocation-free when {@code out} is given.
+     *
+     * @param x      values, NaN for missing. Not modified.
+     * @param maxLag largest lag, in {@code [0, n − 1]}
+     * @param out    output of length &ge; maxLag + 1, or {@code null}. Modified.
+     * @return {@code out}
+     * @throws IllegalArgumentException as {@link #acf(double[], int)}
+     */
+    public static double[] acf(double[] x, int maxLag, double[] out) {
+        Objects.requireNonNull(x, "x");
+        double mean = observedMean(x);
+        Checks.requireArgument(x.length == 0 || !Double.isNaN(mean), "all %d values are missing (NaN)", x.length);
+        out = autocovariance(x, mean, maxLag, out);
+        double c0 = out[0];
+        Checks.requireArgument(c0 > 0, "series is constant (variance 0): the autocorrelation is undefined");
+        out[0] = 1;
+        for (int k = 1; k <= maxLag; k++) {
+            double r = out[k] / c0;
+            // clamp rounding excursions, as R does
+            out[k] = r > 1 ? 1 : (r < -1 ? -1 : r);
+        }
+        return out;
+    }
+
+    /**
+     * Partial autocorrelations {@code φ<sub>11</sub> … φ<sub>maxLag,maxLag</sub>} by Durbin–Levinson, as R's
+     * {@code pacf(x, lag.max = maxLag)$acf}.
+     *
+     * @param x      complete values (no NaN). Not modified.
+     * @param maxLag largest lag, in {@code [1, n − 1]}
+     * @return a new array of length maxLag; element {@code k − 1} is the partial autocorrelation at lag k
+     * @throws IllegalArgumentException if a value is missing, the series is constant or maxLag is out of range
+     */
+    public static double[] pacf(double[] x, int maxLag) {
+        Objects.requireNonNull(x, "x");
+        for (int i = 0; i < x.length; i++) {
+            Checks.requireArgument(!Double.isNaN(x[i]), "pacf needs a complete series, x[%d] is missing (NaN); "
+                    + "interpolate first (Interpolation.linear)", i);
+        }
+        Checks.requireArgument(maxLag >= 1, "maxLag must be >= 1, got %d", maxLag);
+        double[] r = acf(x, maxLag);
+        return pacfFromAcf(r, maxLag, null, null);
+    }
+
+    /**
+     * The Durbin–Levinson recursion from autocorrelations to partial autocorrelations. Allocation-free when both
+     * {@code out} and {@code work} are given.
+     *
+     * @param acf    autocorrelations {@code r<sub>0</sub> … r<sub>maxLag</sub>} (r<sub>0</sub> is not used).
+     *               Not modified.
+     * @param maxLag number of partial autocorrelations, &ge; 1, &le; {@code acf.length − 1}
+     * @param out    output of length &ge; maxLag, or {@code null}. Modified.
+     * @param work   workspace of length &ge; 2·maxLag, or {@code null}. Modified.
+     * @return {@code out}, {@code out[k − 1] = φ<sub>kk</sub>}
+     * @throws IllegalArgumentException if lengths are too short or the recursion breaks down
+     *                                  ({@code 1 − Σφr = 0}, an autocorrelation sequence that is not positive
+     *                                  definite)
+     */
+    public static double[] pacfFromAcf(double[] acf, int maxLag, double[] out, double[] work) {
+        Objects.requireNonNull(acf, "acf");
+        Checks.requireArgument(maxLag >= 1 && maxLag <= acf.length - 1, "maxLag must be in [1, %d], got %d",
+                acf.length - 1, maxLag);
+        if (out == null) {
+            out = new double[maxLag];
+        }
+        if (work == null) {
+            work = new double[2 * maxLag];
+        }
+        Checks.requireArgument(out.length >= maxLag, "out length %d < maxLag %d", out.length, maxLag);
+        Checks.requireArgument(work.length >= 2 * maxLag, "work length %d < 2*maxLag (%d)", work.length,
+                2 * maxLag);
+        // w holds φ_{k-1, 1..k-1} at work[0..), v its reverse at work[maxLag..)
+        int v0 = maxLag;
+        work[0] = acf[1];
+        out[0] = acf[1];
+        for (int ll = 1; ll < maxLag; ll++) {
+            // φ_kk = (r_k − Σ φ_{k−1,j} r_{k−j}) / (1 − Σ φ_{k−1,j} r_j), k = ll + 1
+            double a = acf[ll + 1];
+            double b = 1.0;
+            for (int i = 0; i < ll; i++) {
+                a -= work[i] * acf[ll - i];
+                b -= work[i] * acf[i + 1];
+            }
+            Checks.requireArgument(b != 0 && Double.isFinite(a / b),
+                    "Durbin-Levinson breaks down at lag %d (prediction error variance 0)", ll + 1);
+            double c = a / b;
+            out[ll] = c;
+            if (ll + 1 == maxLag) {
+                break;
+            }
+            // φ_{k,j} = φ_{k−1,j} − φ_kk φ_{k−1,k−j}
+            work[ll] = c;
+            for (int i = 0; i < ll; i++) {
+                work[v0 + ll - i - 1] = work[i];
+            }
+            for (int i = 0; i < ll; i++) {
+                work[i] -= c * work[v0 + i];
+            }
+        }
+        return out;
+    }
+}
