@@ -9,18 +9,18 @@ import org.forecast4j.core.Checks;
  * {@code pacf}.
  *
  * <p>With the mean {@code x̄} of the observed values, the sample autocovariance at lag {@code k} is
- * <pre>
+ * <div style="white-space: pre">
  *   c<sub>k</sub> = (1/n) &sum;<sub>t=1..n−k</sub> (x<sub>t+k</sub> − x̄)(x<sub>t</sub> − x̄)
- * </pre>
+ * </div>
  * (divisor {@code n}, so the autocovariance sequence is positive semi-definite), and the autocorrelation is
  * {@code r<sub>k</sub> = c<sub>k</sub> / c<sub>0</sub>}, clamped to {@code [−1, 1]} against rounding. The PACF
  * {@code φ<sub>kk</sub>} follows from {@code r} by the Durbin–Levinson recursion (Durbin 1960):
- * <pre>
+ * <div style="white-space: pre">
  *   φ<sub>11</sub> = r<sub>1</sub>,
  *   φ<sub>kk</sub> = (r<sub>k</sub> − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>k−j</sub>) /
  *           (1 − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>j</sub>),
  *   φ<sub>k,j</sub> = φ<sub>k−1,j</sub> − φ<sub>kk</sub> φ<sub>k−1,k−j</sub>.
- * </pre>
+ * </div>
  *
  * <p><b>Missing values</b> (NaN) are handled as R's {@code acf(x, na.action = na.pass)}: the mean is over the
  * observed values, each lag sums only the pairs in which both values are observed, and the divisor is

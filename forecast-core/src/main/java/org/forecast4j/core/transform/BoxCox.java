@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * The Box–Cox power transform (Box &amp; Cox 1964) with a given {@code lambda}, its inverse, the bias-adjusted
  * inverse, and Guerrero's (1993) automatic choice of {@code lambda}.
  *
- * <pre>
+ * <div style="white-space: pre">
  *   w = log(x)                          if lambda = 0
  *   w = (sign(x)·|x|<sup>lambda</sup> − 1) / lambda     otherwise
- * </pre>
+ * </div>
  *
  * <p>When {@code x<sup>lambda</sup>} is near 1 the power is evaluated as {@code expm1(lambda·log x)/lambda} (and
  * the inverse as {@code exp(log1p(lambda·w)/lambda)}), which equals R's formula to rounding but stays accurate as
