@@ -6,7 +6,7 @@ import org.forecast4j.core.TimeSeries;
 
 /**
  * Fills gaps (NaN) by linear interpolation between the nearest observed neighbours:
- * {@code x<sub>t</sub> = x<sub>a</sub> + (x<sub>b</sub> − x<sub>a</sub>) · (t − a) / (b − a)} for a gap between
+ * {@code x_t = x_a + (x_b − x_a) · (t − a) / (b − a)} for a gap between
  * observed indices {@code a < t < b}. Interior gaps are filled exactly as R's {@code approx(rule = 2)}, which is
  * what {@code forecast::na.interp} does for non-seasonal series.
  *
