@@ -107,7 +107,11 @@ public final class Autocorrelation {
             if (Double.isNaN(v)) {
                 complete = false;
             } else {
-                Checks.requireArgument(!Double.isInfinite(v), "x[%d] must be finite or NaN, got %s", i, v);
+                // plain if: a varargs check here would box two objects per element
+                if (Double.isInfinite(v)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "x[%d] must be finite or NaN, got %s", i, v));
+                }
             }
         }
         if (complete) {
@@ -221,8 +225,10 @@ public final class Autocorrelation {
     public static double[] pacf(double[] x, int maxLag) {
         Objects.requireNonNull(x, "x");
         for (int i = 0; i < x.length; i++) {
-            Checks.requireArgument(!Double.isNaN(x[i]), "pacf needs a complete series, x[%d] is missing (NaN); "
-                    + "interpolate first (Interpolation.linear)", i);
+            if (Double.isNaN(x[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "pacf needs a complete series, "
+                        + "x[%d] is missing (NaN); interpolate first (Interpolation.linear)", i));
+            }
         }
         Checks.requireArgument(maxLag >= 1, "maxLag must be >= 1, got %d", maxLag);
         double[] r = acf(x, maxLag);

@@ -218,8 +218,10 @@ public final class BoxCox implements SeriesTransform {
         double[] x = invert(y);
         for (int i = 0; i < x.length; i++) {
             double v = variance[i];
-            Checks.requireArgument(v >= 0 && v < Double.POSITIVE_INFINITY,
-                    "variance[%d] must be finite and >= 0, got %s", i, v);
+            if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "variance[%d] must be finite and >= 0, got %s", i, v));
+            }
             if (Double.isNaN(x[i])) {
                 continue;
             }
@@ -307,7 +309,10 @@ public final class BoxCox implements SeriesTransform {
         Checks.requireFinite(upper, "upper");
         Checks.requireArgument(lower < upper, "lower (%s) must be < upper (%s)", lower, upper);
         for (int i = 0; i < x.length; i++) {
-            Checks.requireArgument(!Double.isInfinite(x[i]), "x[%d] must be finite or NaN, got %s", i, x[i]);
+            if (Double.isInfinite(x[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "x[%d] must be finite or NaN, got %s", i, x[i]));
+            }
             if (x[i] <= 0) {
                 LOG.warn("Guerrero's method is given for strictly positive data (x[{}] = {}); "
                         + "searching lambda in [max(lower, 0), upper] as forecast::BoxCox.lambda does", i, x[i]);

@@ -1,5 +1,6 @@
 package org.forecast4j.core.transform;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.forecast4j.core.Checks;
 import org.forecast4j.core.TimeSeries;
@@ -57,7 +58,10 @@ public final class Interpolation {
         int first = -1;
         int last = -1;
         for (int i = 0; i < n; i++) {
-            Checks.requireArgument(!Double.isInfinite(x[i]), "x[%d] must be finite or NaN, got %s", i, x[i]);
+            if (Double.isInfinite(x[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "x[%d] must be finite or NaN, got %s", i, x[i]));
+            }
             if (!Double.isNaN(x[i])) {
                 if (first < 0) {
                     first = i;
