@@ -9,18 +9,18 @@ import org.forecast4j.core.Checks;
  * {@code pacf}.
  *
  * <p>With the mean {@code x̄} of the observed values, the sample autocovariance at lag {@code k} is
- * <div style="white-space: pre">
+ * <blockquote>
  *   c<sub>k</sub> = (1/n) &sum;<sub>t=1..n−k</sub> (x<sub>t+k</sub> − x̄)(x<sub>t</sub> − x̄)
- * </div>
+ * </blockquote>
  * (divisor {@code n}, so the autocovariance sequence is positive semi-definite), and the autocorrelation is
- * {@code r<sub>k</sub> = c<sub>k</sub> / c<sub>0</sub>}, clamped to {@code [−1, 1]} against rounding. The PACF
- * {@code φ<sub>kk</sub>} follows from {@code r} by the Durbin–Levinson recursion (Durbin 1960):
- * <div style="white-space: pre">
- *   φ<sub>11</sub> = r<sub>1</sub>,
- *   φ<sub>kk</sub> = (r<sub>k</sub> − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>k−j</sub>) /
- *           (1 − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>j</sub>),
+ * {@code r_k = c_k / c_0}, clamped to {@code [−1, 1]} against rounding. The PACF
+ * {@code φ_{kk}} follows from {@code r} by the Durbin–Levinson recursion (Durbin 1960):
+ * <blockquote>
+ *   φ<sub>11</sub> = r<sub>1</sub>,<br>
+ *   φ<sub>kk</sub> = (r<sub>k</sub> − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>k−j</sub>) /<br>
+ *           (1 − &sum;<sub>j&lt;k</sub> φ<sub>k−1,j</sub> r<sub>j</sub>),<br>
  *   φ<sub>k,j</sub> = φ<sub>k−1,j</sub> − φ<sub>kk</sub> φ<sub>k−1,k−j</sub>.
- * </div>
+ * </blockquote>
  *
  * <p><b>Missing values</b> (NaN) are handled as R's {@code acf(x, na.action = na.pass)}: the mean is over the
  * observed values, each lag sums only the pairs in which both values are observed, and the divisor is
@@ -77,14 +77,14 @@ public final class Autocorrelation {
     }
 
     /**
-     * Sample autocovariances {@code c<sub>0</sub> … c<sub>maxLag</sub>} about {@code mean} (divisor: number of
+     * Sample autocovariances {@code c_0 … c_{maxLag}} about {@code mean} (divisor: number of
      * complete pairs + k, i.e. {@code n} without missing values). Allocates nothing when {@code out} is given.
      *
      * @param x      values, length n, NaN for missing. Not modified.
      * @param mean   the value subtracted before multiplying (usually {@link #observedMean}; 0 for no demeaning)
      * @param maxLag largest lag, in {@code [0, n − 1]}
      * @param out    output of length &ge; maxLag + 1, or {@code null} to allocate. Modified.
-     * @return {@code out}, {@code out[k] = c<sub>k</sub>}
+     * @return {@code out}, {@code out[k] = c_k}
      * @throws IllegalArgumentException if maxLag is out of range, a value is infinite, or a lag has no complete
      *                                  pair
      */
@@ -107,7 +107,11 @@ public final class Autocorrelation {
             if (Double.isNaN(v)) {
                 complete = false;
             } else {
-                Checks.requireArgument(!Double.isInfinite(v), "x[%d] must be finite or NaN, got %s", i, v);
+                // plain if: a varargs check here would box two objects per element
+                if (Double.isInfinite(v)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "x[%d] must be finite or NaN, got %s", i, v));
+                }
             }
         }
         if (complete) {
@@ -171,7 +175,7 @@ public final class Autocorrelation {
     }
 
     /**
-     * Sample autocorrelations {@code r<sub>0</sub> = 1, r<sub>1</sub> … r<sub>maxLag</sub>} of the demeaned series,
+     * Sample autocorrelations {@code r_0 = 1, r_1 … r_{maxLag}} of the demeaned series,
      * as R's {@code acf(x, lag.max = maxLag, na.action = na.pass)$acf}.
      *
      * @param x      values, NaN for missing. Not modified.
@@ -210,7 +214,7 @@ public final class Autocorrelation {
     }
 
     /**
-     * Partial autocorrelations {@code φ<sub>11</sub> … φ<sub>maxLag,maxLag</sub>} by Durbin–Levinson, as R's
+     * Partial autocorrelations {@code φ_{11} … φ_{maxLag,maxLag}} by Durbin–Levinson, as R's
      * {@code pacf(x, lag.max = maxLag)$acf}.
      *
      * @param x      complete values (no NaN). Not modified.
@@ -221,8 +225,10 @@ public final class Autocorrelation {
     public static double[] pacf(double[] x, int maxLag) {
         Objects.requireNonNull(x, "x");
         for (int i = 0; i < x.length; i++) {
-            Checks.requireArgument(!Double.isNaN(x[i]), "pacf needs a complete series, x[%d] is missing (NaN); "
-                    + "interpolate first (Interpolation.linear)", i);
+            if (Double.isNaN(x[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "pacf needs a complete series, "
+                        + "x[%d] is missing (NaN); interpolate first (Interpolation.linear)", i));
+            }
         }
         Checks.requireArgument(maxLag >= 1, "maxLag must be >= 1, got %d", maxLag);
         double[] r = acf(x, maxLag);
@@ -233,12 +239,12 @@ public final class Autocorrelation {
      * The Durbin–Levinson recursion from autocorrelations to partial autocorrelations. Allocation-free when both
      * {@code out} and {@code work} are given.
      *
-     * @param acf    autocorrelations {@code r<sub>0</sub> … r<sub>maxLag</sub>} (r<sub>0</sub> is not used).
+     * @param acf    autocorrelations {@code r_0 … r_{maxLag}} (r<sub>0</sub> is not used).
      *               Not modified.
      * @param maxLag number of partial autocorrelations, &ge; 1, &le; {@code acf.length − 1}
      * @param out    output of length &ge; maxLag, or {@code null}. Modified.
      * @param work   workspace of length &ge; 2·maxLag, or {@code null}. Modified.
-     * @return {@code out}, {@code out[k − 1] = φ<sub>kk</sub>}
+     * @return {@code out}, {@code out[k − 1] = φ_{kk}}
      * @throws IllegalArgumentException if lengths are too short or the recursion breaks down
      *                                  ({@code 1 − Σφr = 0}, an autocorrelation sequence that is not positive
      *                                  definite)

@@ -7,12 +7,12 @@ import org.forecast4j.core.Checks;
 
 /**
  * Portmanteau tests of no autocorrelation up to lag {@code h}, as R's {@code Box.test(x, lag, type, fitdf)}:
- * <div style="white-space: pre">
- *   Box–Pierce (1970):  Q  = n &sum;<sub>k=1..h</sub> r<sub>k</sub><sup>2</sup>
+ * <blockquote>
+ *   Box–Pierce (1970):  Q  = n &sum;<sub>k=1..h</sub> r<sub>k</sub><sup>2</sup><br>
  *   Ljung–Box (1978):   Q* = n (n + 2) &sum;<sub>k=1..h</sub> r<sub>k</sub><sup>2</sup> / (n − k)
- * </div>
- * with {@code r<sub>k</sub>} the sample ACF ({@link Autocorrelation#acf}), {@code n} the number of observed
- * (non-NaN) values, and p-value {@code P(χ²<sub>h − fitdf</sub> > Q)} from Commons Math's
+ * </blockquote>
+ * with {@code r_k} the sample ACF ({@link Autocorrelation#acf}), {@code n} the number of observed
+ * (non-NaN) values, and p-value {@code P(χ²_{h − fitdf} > Q)} from Commons Math's
  * {@link ChiSquaredDistribution}. Set {@code fitdf = p + q} (plus {@code P + Q}) when testing the residuals of an
  * ARMA model. Missing values are handled as R does ({@code acf(na.action = na.pass)}).
  *

@@ -18,19 +18,19 @@ import org.slf4j.LoggerFactory;
  * The Box–Cox power transform (Box &amp; Cox 1964) with a given {@code lambda}, its inverse, the bias-adjusted
  * inverse, and Guerrero's (1993) automatic choice of {@code lambda}.
  *
- * <div style="white-space: pre">
- *   w = log(x)                          if lambda = 0
+ * <blockquote>
+ *   w = log(x)                          if lambda = 0<br>
  *   w = (sign(x)·|x|<sup>lambda</sup> − 1) / lambda     otherwise
- * </div>
+ * </blockquote>
  *
- * <p>When {@code x<sup>lambda</sup>} is near 1 the power is evaluated as {@code expm1(lambda·log x)/lambda} (and
+ * <p>When {@code x^(lambda)} is near 1 the power is evaluated as {@code expm1(lambda·log x)/lambda} (and
  * the inverse as {@code exp(log1p(lambda·w)/lambda)}), which equals R's formula to rounding but stays accurate as
- * {@code lambda → 0}, where {@code x<sup>lambda</sup> − 1} cancels.
+ * {@code lambda → 0}, where {@code x^(lambda) − 1} cancels.
  *
  * <p>This is R's {@code forecast::BoxCox}, including its sign extension for {@code lambda > 0} (which keeps the
  * transform monotone and invertible for zero and negative values). For {@code lambda ≤ 0} every value must be
  * {@code > 0}; a value outside the domain is rejected with a message naming it (R would return NA or −Inf).
- * The inverse is {@code x = exp(w)} or {@code sign(t)·|t|<sup>1/lambda</sup>} with {@code t = lambda·w + 1}; for
+ * The inverse is {@code x = exp(w)} or {@code sign(t)·|t|^(1/lambda)} with {@code t = lambda·w + 1}; for
  * {@code lambda < 0} a value {@code w ≥ −1/lambda} lies outside the range of the transform and is rejected.
  * {@code NaN} passes through as missing.
  *
@@ -58,7 +58,7 @@ public final class BoxCox implements SeriesTransform {
     static final double R_FMIN_REL = Math.sqrt(Math.ulp(1.0));
     /**
      * Below this {@code |lambda·log x|} (and {@code |lambda·w|} for the inverse) the expm1/log1p forms are used;
-     * above it {@code x<sup>lambda</sup> − 1} loses at most a factor 2.6 to cancellation and R's plain formula is
+     * above it {@code x^(lambda) − 1} loses at most a factor 2.6 to cancellation and R's plain formula is
      * kept (it is exact for {@code lambda = 1}).
      */
     private static final double SMALL_POWER = 0.5;
@@ -197,9 +197,9 @@ public final class BoxCox implements SeriesTransform {
      * with mean {@code y} and variance {@code variance}, to second order ({@code E f(W) ≈ f(y) + ½·variance·f''(y)}
      * for the inverse {@code f}). For {@code x = inverse(y) > 0} this is R's
      * {@code InvBoxCox(y, lambda, biasadj = TRUE, fvar = variance)}:
-     * {@code x · (1 + ½ · variance · (1 − lambda) / x<sup>2·lambda</sup>)}; for {@code lambda = 0} it is
-     * {@code exp(y)·(1 + variance/2)}. It is evaluated as {@code x + ½·variance·(1 − lambda)·sign(t)·|t|<sup>1/lambda
-     * − 2</sup>} with {@code t = lambda·y + 1}, which is the same number for {@code x > 0} and stays correct where R's
+     * {@code x · (1 + ½ · variance · (1 − lambda) / x^(2·lambda))}; for {@code lambda = 0} it is
+     * {@code exp(y)·(1 + variance/2)}. It is evaluated as {@code x + ½·variance·(1 − lambda)·sign(t)·|t|^(1/lambda
+     * − 2)} with {@code t = lambda·y + 1}, which is the same number for {@code x > 0} and stays correct where R's
      * form is undefined or has the wrong sign ({@code x ≤ 0} under the sign extension; R returns NA at
      * {@code x = 0}).
      *
@@ -218,8 +218,10 @@ public final class BoxCox implements SeriesTransform {
         double[] x = invert(y);
         for (int i = 0; i < x.length; i++) {
             double v = variance[i];
-            Checks.requireArgument(v >= 0 && v < Double.POSITIVE_INFINITY,
-                    "variance[%d] must be finite and >= 0, got %s", i, v);
+            if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "variance[%d] must be finite and >= 0, got %s", i, v));
+            }
             if (Double.isNaN(x[i])) {
                 continue;
             }
@@ -282,11 +284,11 @@ public final class BoxCox implements SeriesTransform {
      * <li>if any value is &le; 0 the lower bound becomes {@code max(lower, 0)} (a warning is logged);</li>
      * <li>if {@code n ≤ 2·period} the answer is 1 (too short to estimate);</li>
      * <li>otherwise the last {@code L·⌊n/L⌋} values, {@code L = max(2, period)}, are cut into consecutive subseries
-     * of length {@code L}; for each subseries {@code h}, {@code r<sub>h</sub> = s<sub>h</sub> /
-     * m<sub>h</sub><sup>1−lambda</sup>} (sample sd and mean, ignoring NaN), and lambda minimises the coefficient of
+     * of length {@code L}; for each subseries {@code h}, {@code r_h = s_h /
+     * m_h^(1−lambda)} (sample sd and mean, ignoring NaN), and lambda minimises the coefficient of
      * variation {@code sd(r)/mean(r)};</li>
      * <li>the minimisation is Brent's (Commons Math {@link BrentOptimizer}) with R {@code optimize()}'s tolerances
-     * ({@code rel = √ε}, {@code abs = ε<sup>1/4</sup>/3}) and start point {@code lower + (3 − √5)/2 · (upper −
+     * ({@code rel = √ε}, {@code abs = ε^(1/4)/3}) and start point {@code lower + (3 − √5)/2 · (upper −
      * lower)}, so it visits the same points as R's {@code fmin}.</li>
      * </ol>
      * Like R's, the result is accurate to about {@code 1e-4} of the true minimiser (R's tolerance), but it agrees
@@ -307,7 +309,10 @@ public final class BoxCox implements SeriesTransform {
         Checks.requireFinite(upper, "upper");
         Checks.requireArgument(lower < upper, "lower (%s) must be < upper (%s)", lower, upper);
         for (int i = 0; i < x.length; i++) {
-            Checks.requireArgument(!Double.isInfinite(x[i]), "x[%d] must be finite or NaN, got %s", i, x[i]);
+            if (Double.isInfinite(x[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "x[%d] must be finite or NaN, got %s", i, x[i]));
+            }
             if (x[i] <= 0) {
                 LOG.warn("Guerrero's method is given for strictly positive data (x[{}] = {}); "
                         + "searching lambda in [max(lower, 0), upper] as forecast::BoxCox.lambda does", i, x[i]);

@@ -8,13 +8,13 @@ import org.forecast4j.core.TimeSeries;
 
 /**
  * Differencing and its exact inverse, integration. The lag-{@code k} difference is
- * {@code (Δ<sub>k</sub>x)<sub>t</sub> = x<sub>t</sub> − x<sub>t−k</sub>}; order {@code d} applies it {@code d}
- * times. A {@code Differencing} instance is the ARIMA-style specification {@code (1−B)<sup>d</sup>
- * (1−B<sup>s</sup>)<sup>D</sup>}: seasonal differences (lag {@code s}) {@code D} times first, then ordinary
+ * {@code (Δ_k x)_t = x_t − x_{t−k}}; order {@code d} applies it {@code d}
+ * times. A {@code Differencing} instance is the ARIMA-style specification {@code (1−B)^d
+ * (1−B^s)^D}: seasonal differences (lag {@code s}) {@code D} times first, then ordinary
  * differences {@code d} times, exactly as R's {@code diff(diff(x, lag = s, differences = D), differences = d)}.
  *
  * <p>Integration inverts differencing given the initial values, as R's {@code diffinv(x, lag, differences, xi)}:
- * for order 1, {@code y<sub>0..k−1</sub> = xi} and {@code y<sub>t+k</sub> = y<sub>t</sub> + Δx<sub>t</sub>}.
+ * for order 1, {@code y_{0..k−1} = xi} and {@code y_{t+k} = y_t + Δx_t}.
  * {@code integrate(diff(x), xi = first values of x)} returns {@code x} exactly when the values are integers (below
  * 2<sup>53</sup> in magnitude) and up to rounding otherwise. The same kernel integrates forecasts of differences:
  * pass the <em>last</em> {@code k·d} observed values as {@code xi} (see {@link #extend(double[], double[])}).
@@ -75,7 +75,7 @@ public final class Differencing {
     }
 
     /**
-     * Differences of order {@code order} at lag {@code lag}: {@code Δ<sub>lag</sub><sup>order</sup>x}, length
+     * Differences of order {@code order} at lag {@code lag}: {@code Δ_lag^order x}, length
      * {@code n − lag·order}, computed as {@code order} successive lag differences (R's
      * {@code diff(x, lag, differences)}).
      *
@@ -161,7 +161,7 @@ public final class Differencing {
     /**
      * Integration of order {@code order} (R's {@code diffinv(dx, lag, differences = order, xi = initial)}): the
      * inverse of {@link #diff(double[], int, int)} given the first {@code lag·order} values of the original series.
-     * The level-{@code j} initial values are the first {@code lag} values of {@code Δ<sup>j</sup>initial}.
+     * The level-{@code j} initial values are the first {@code lag} values of {@code Δ^j(initial)}.
      *
      * @param dx      differences of order {@code order}, length m. Not modified.
      * @param lag     lag &ge; 1

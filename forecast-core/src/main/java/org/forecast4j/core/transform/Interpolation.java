@@ -1,12 +1,13 @@
 package org.forecast4j.core.transform;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.forecast4j.core.Checks;
 import org.forecast4j.core.TimeSeries;
 
 /**
  * Fills gaps (NaN) by linear interpolation between the nearest observed neighbours:
- * {@code x<sub>t</sub> = x<sub>a</sub> + (x<sub>b</sub> − x<sub>a</sub>) · (t − a) / (b − a)} for a gap between
+ * {@code x_t = x_a + (x_b − x_a) · (t − a) / (b − a)} for a gap between
  * observed indices {@code a < t < b}. Interior gaps are filled exactly as R's {@code approx(rule = 2)}, which is
  * what {@code forecast::na.interp} does for non-seasonal series.
  *
@@ -57,7 +58,10 @@ public final class Interpolation {
         int first = -1;
         int last = -1;
         for (int i = 0; i < n; i++) {
-            Checks.requireArgument(!Double.isInfinite(x[i]), "x[%d] must be finite or NaN, got %s", i, x[i]);
+            if (Double.isInfinite(x[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "x[%d] must be finite or NaN, got %s", i, x[i]));
+            }
             if (!Double.isNaN(x[i])) {
                 if (first < 0) {
                     first = i;

@@ -1,5 +1,6 @@
 package org.forecast4j.core.transform;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.forecast4j.core.Checks;
 import org.forecast4j.core.TimeSeries;
@@ -43,7 +44,10 @@ public final class StandardScaler implements SeriesTransform {
             if (Double.isNaN(v)) {
                 continue;
             }
-            Checks.requireArgument(!Double.isInfinite(v), "train[%d] must be finite or NaN, got %s", i, v);
+            if (Double.isInfinite(v)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "train[%d] must be finite or NaN, got %s", i, v));
+            }
             sum += v;
             count++;
         }
