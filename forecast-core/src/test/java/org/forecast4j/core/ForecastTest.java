@@ -18,8 +18,8 @@ class ForecastTest {
     @Test
     void normal_limitsAreMeanPlusMinusZSe() {
         Forecast f = Forecast.normal("m", HISTORY, new double[] {10, 20}, new double[] {1, 2}, LEVELS);
-        // z(80) = qnorm(0.9) = 1.2815515655446004, z(95) = qnorm(0.975) = 1.959963984540054 (R 4.2.2)
-        assertEquals(10 - 1.2815515655446004, f.lower(80)[0], 1e-12);
+        // z(80) = qnorm(0.9) = 1.2815515655446008, z(95) = qnorm(0.975) = 1.959963984540054 (R 4.2.2)
+        assertEquals(10 - 1.2815515655446008, f.lower(80)[0], 1e-12);
         assertEquals(20 + 2 * 1.959963984540054, f.upper(95)[1], 1e-12);
         assertEquals(2, f.horizon());
         assertEquals("m", f.model());
