@@ -143,6 +143,16 @@ class ForecastCommandTest {
         assertEquals("14", f.get("timestamps").get(1).asText());
     }
 
+    /** The acceptance command: a plain date,y CSV with no column flags. */
+    @Test
+    void plainCsvWithoutColumnFlags_forecastsTheYColumnIndexed() throws IOException {
+        CliRun r = CliRun.run("forecast", "--input", resource("daily.csv"), "--model", "snaive", "--period", "7",
+                "--horizon", "14", "--level", "80", "--level", "95", "--format", "json").ok();
+        JsonNode f = json(r.out).get(0).get("forecast");
+        assertEquals("36", f.get("timestamps").get(0).asText());
+        assertClose(reference().get("snaive").get("mean"), f.get("mean"), "mean");
+    }
+
     @Test
     void periodAndFrequencyFlags_setTheSeason() {
         JsonNode o = json(CliRun.run("forecast", "--input", resource("daily.csv"), "--date-column", "date",
