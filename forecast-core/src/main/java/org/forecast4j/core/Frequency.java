@@ -163,6 +163,16 @@ public final class Frequency {
     }
 
     /**
+     * Whether the step is a whole number of months (monthly, quarterly, yearly, or a custom period such as
+     * {@code P2M}): adding such steps clips to a shorter month's end.
+     *
+     * @return true for whole-month steps
+     */
+    public boolean isMonthBased() {
+        return step instanceof Period && ((Period) step).toTotalMonths() != 0 && ((Period) step).getDays() == 0;
+    }
+
+    /**
      * The timestamp {@code k} steps after {@code t}. Month-based steps add months to the start (so monthly
      * series anchored on the 31st stay on month ends rather than drifting).
      *

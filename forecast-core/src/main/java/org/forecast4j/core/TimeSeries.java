@@ -28,15 +28,23 @@ public final class TimeSeries {
     private final double[] values;
     private final Frequency frequency;
     private final LocalDateTime start;
+    /**
+     * For month-based frequencies: the day of month the series is anchored on when {@code start} was clipped to a
+     * shorter month's end (a monthly series on the 31st sliced to start on Feb 29 keeps 31, so later steps land on
+     * Mar 31, Apr 30, ...); 0 when the start is not clipped. Keeps slicing from moving timestamps.
+     */
+    private final int anchorDay;
     private final long startIndex;
     private final int period;
     private final String name;
 
-    private TimeSeries(double[] values, Frequency frequency, LocalDateTime start, long startIndex, int period,
-                       String name) {
+    private TimeSeries(double[] values, Frequency frequency, LocalDateTime start, int anchorDay, long startIndex,
+                       int period, String name) {
         this.values = values;
         this.frequency = frequency;
         this.start = start;
+        // canonical form: 0 unless the anchor day lies beyond the start's day
+        this.anchorDay = start != null && anchorDay > start.getDayOfMonth() ? anchorDay : 0;
         this.startIndex = startIndex;
         this.period = period;
         this.name = name;
@@ -84,6 +92,7 @@ public final class TimeSeries {
         Builder b = new Builder(newValues);
         b.frequency = frequency;
         b.start = start;
+        b.anchorDay = anchorDay;
         b.startIndex = startIndex;
         b.period = period;
         b.name = name;
@@ -174,7 +183,12 @@ public final class TimeSeries {
      * @throws IllegalStateException for a series without dates
      */
     public LocalDateTime timestamp(long i) {
-        return frequency.add(start(), i);
+        Checks.requireState(start != null, "series '%s' has no dates (frequency INDEX)", name);
+        LocalDateTime t = frequency.add(start, i);
+        if (anchorDay > t.getDayOfMonth()) {
+            t = t.withDayOfMonth(Math.min(anchorDay, t.toLocalDate().lengthOfMonth()));
+        }
+        return t;
     }
 
     /**
@@ -237,8 +251,11 @@ public final class TimeSeries {
     public TimeSeries window(int from, int to) {
         Checks.requireArgument(from >= 0 && to <= values.length && from <= to,
                 "window [%d, %d) must lie within [0, %d]", from, to, values.length);
-        return new TimeSeries(Arrays.copyOfRange(values, from, to), frequency,
-                start == null ? null : frequency.add(start, from), startIndex + from, period, name);
+        LocalDateTime first = start == null ? null : timestamp(from);
+        // keep the day of month the series is anchored on (Jan 31 + 1 month = Feb 29, but + 2 months = Mar 31)
+        int day = start != null && frequency.isMonthBased() ? Math.max(anchorDay, start.getDayOfMonth()) : 0;
+        return new TimeSeries(Arrays.copyOfRange(values, from, to), frequency, first, day, startIndex + from, period,
+                name);
     }
 
     /**
@@ -313,7 +330,7 @@ public final class TimeSeries {
      * @return renamed series
      */
     public TimeSeries withName(String newName) {
-        return new TimeSeries(values, frequency, start, startIndex, period, newName);
+        return new TimeSeries(values, frequency, start, anchorDay, startIndex, period, newName);
     }
 
     /**
@@ -324,7 +341,7 @@ public final class TimeSeries {
      */
     public TimeSeries withPeriod(int newPeriod) {
         Checks.requirePositive(newPeriod, "period");
-        return new TimeSeries(values, frequency, start, startIndex, newPeriod, name);
+        return new TimeSeries(values, frequency, start, anchorDay, startIndex, newPeriod, name);
     }
 
     @Override
@@ -337,12 +354,13 @@ public final class TimeSeries {
         }
         TimeSeries t = (TimeSeries) o;
         return period == t.period && startIndex == t.startIndex && Arrays.equals(values, t.values)
-                && frequency.equals(t.frequency) && Objects.equals(start, t.start) && Objects.equals(name, t.name);
+                && frequency.equals(t.frequency) && Objects.equals(start, t.start) && anchorDay == t.anchorDay
+                && Objects.equals(name, t.name);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(values), frequency, start, startIndex, period, name);
+        return Objects.hash(Arrays.hashCode(values), frequency, start, anchorDay, startIndex, period, name);
     }
 
     @Override
@@ -356,6 +374,7 @@ public final class TimeSeries {
         private final double[] values;
         private Frequency frequency = Frequency.INDEX;
         private LocalDateTime start;
+        private int anchorDay;
         private long startIndex = 1;
         private int period;
         private String name;
@@ -372,6 +391,7 @@ public final class TimeSeries {
          */
         public Builder start(LocalDate date) {
             this.start = Objects.requireNonNull(date, "start").atStartOfDay();
+            this.anchorDay = 0;
             return this;
         }
 
@@ -383,6 +403,7 @@ public final class TimeSeries {
          */
         public Builder start(LocalDateTime time) {
             this.start = Objects.requireNonNull(time, "start");
+            this.anchorDay = 0;
             return this;
         }
 
@@ -448,7 +469,7 @@ public final class TimeSeries {
                 s = null;
             }
             int p = period == 0 ? frequency.defaultPeriod() : period;
-            return new TimeSeries(values, frequency, s, startIndex, p, name);
+            return new TimeSeries(values, frequency, s, frequency.isMonthBased() ? anchorDay : 0, startIndex, p, name);
         }
     }
 }

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * Principles and Practice</i>, 3rd ed., §5.10; R's {@code forecast::tsCV}) of several named forecasters on a
  * series or a panel.
  *
- * <p>Folds: forecast origins {@code t<sub>k</sub> = initialWindow + k·step}, {@code k = 0, 1, …}, as long as
- * {@code t<sub>k</sub> + horizon ≤ n}; if {@link Builder#folds(int) folds} is set, only the last (most recent)
+ * <p>Folds: forecast origins <code>t<sub>k</sub> = initialWindow + k·step</code>, {@code k = 0, 1, …}, as long as
+ * <code>t<sub>k</sub> + horizon ≤ n</code>; if {@link Builder#folds(int) folds} is set, only the last (most recent)
  * that many origins are kept. At origin {@code t} the model is fitted on {@code [0, t)} ({@link WindowType#EXPANDING})
  * or {@code [t − initialWindow, t)} ({@link WindowType#SLIDING}) and forecasts {@code [t, t + horizon)} with
  * intervals at the configured levels; see {@link #folds(int)}.

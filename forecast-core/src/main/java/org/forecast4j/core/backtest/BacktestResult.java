@@ -33,6 +33,8 @@ public final class BacktestResult {
     private final Map<String, String> skippedSeries;
     /** All fold results, ordered by series, then fold, then model. */
     private final List<FoldResult> folds;
+    /** Fold results by model, then series key, each list in time order. */
+    private final Map<String, Map<String, List<FoldResult>>> byModelAndSeries;
     private final Map<String, Accuracy> overall;
     private final Map<String, List<Accuracy>> byStep;
 
@@ -43,6 +45,21 @@ public final class BacktestResult {
         this.seriesKeys = Collections.unmodifiableList(new ArrayList<>(seriesKeys));
         this.skippedSeries = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
         this.folds = Collections.unmodifiableList(new ArrayList<>(folds));
+        Map<String, Map<String, List<FoldResult>>> index = new LinkedHashMap<>();
+        for (String m : models) {
+            Map<String, List<FoldResult>> perSeries = new LinkedHashMap<>();
+            for (String k : seriesKeys) {
+                perSeries.put(k, new ArrayList<>());
+            }
+            index.put(m, perSeries);
+        }
+        for (FoldResult f : folds) {
+            index.get(f.model()).get(f.seriesKey()).add(f);
+        }
+        for (Map<String, List<FoldResult>> perSeries : index.values()) {
+            perSeries.replaceAll((k, v) -> Collections.unmodifiableList(v));
+        }
+        this.byModelAndSeries = index;
         Map<String, Accuracy> ov = new LinkedHashMap<>();
         Map<String, List<Accuracy>> bs = new LinkedHashMap<>();
         int h = backtest.horizon();
@@ -184,13 +201,7 @@ public final class BacktestResult {
     public List<FoldResult> folds(String model, String seriesKey) {
         requireModel(model);
         requireSeries(seriesKey);
-        List<FoldResult> out = new ArrayList<>();
-        for (FoldResult f : folds) {
-            if (f.model().equals(model) && f.seriesKey().equals(seriesKey)) {
-                out.add(f);
-            }
-        }
-        return Collections.unmodifiableList(out);
+        return byModelAndSeries.get(model).get(seriesKey);
     }
 
     /**
@@ -318,7 +329,7 @@ public final class BacktestResult {
 
     private void requireSeries(String key) {
         Objects.requireNonNull(key, "seriesKey");
-        Checks.requireArgument(seriesKeys.contains(key), "no evaluated series with key '%s'%s", key,
+        Checks.requireArgument(byModelAndSeries.get(models.get(0)).containsKey(key), "no evaluated series with key '%s'%s", key,
                 skippedSeries.containsKey(key) ? " (skipped: " + skippedSeries.get(key) + ")" : "");
     }
 

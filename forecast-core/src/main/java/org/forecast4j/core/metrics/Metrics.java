@@ -6,8 +6,8 @@ import org.forecast4j.core.Checks;
 import org.forecast4j.core.Level;
 
 /**
- * Accuracy metrics over primitive arrays. Each function compares actuals {@code y<sub>t</sub>} with forecasts
- * {@code ŷ<sub>t</sub>}, {@code t = 1..h}, writing {@code e<sub>t</sub> = y<sub>t</sub> − ŷ<sub>t</sub>}.
+ * Accuracy metrics over primitive arrays. Each function compares actuals <code>y<sub>t</sub></code> with forecasts
+ * <code>ŷ<sub>t</sub></code>, {@code t = 1..h}, writing <code>e<sub>t</sub> = y<sub>t</sub> − ŷ<sub>t</sub></code>.
  *
  * <p>Conventions shared by every function:
  * <ul>
@@ -31,7 +31,7 @@ public final class Metrics {
     }
 
     /**
-     * Mean absolute error {@code MAE = (1/h) Σ |e<sub>t</sub>|}.
+     * Mean absolute error <code>MAE = (1/h) Σ |e<sub>t</sub>|</code>.
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -52,7 +52,7 @@ public final class Metrics {
     }
 
     /**
-     * Mean squared error {@code MSE = (1/h) Σ e<sub>t</sub>²}.
+     * Mean squared error <code>MSE = (1/h) Σ e<sub>t</sub>²</code>.
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -74,7 +74,7 @@ public final class Metrics {
     }
 
     /**
-     * Root mean squared error {@code RMSE = √((1/h) Σ e<sub>t</sub>²)}.
+     * Root mean squared error <code>RMSE = √((1/h) Σ e<sub>t</sub>²)</code>.
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -87,7 +87,7 @@ public final class Metrics {
     }
 
     /**
-     * Mean absolute percentage error, in percent: {@code MAPE = (100/h) Σ |e<sub>t</sub> / y<sub>t</sub>|}.
+     * Mean absolute percentage error, in percent: <code>MAPE = (100/h) Σ |e<sub>t</sub> / y<sub>t</sub>|</code>.
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -114,7 +114,7 @@ public final class Metrics {
 
     /**
      * Symmetric MAPE in the M4 definition, in percent:
-     * {@code sMAPE = (200/h) Σ |y<sub>t</sub> − ŷ<sub>t</sub>| / (|y<sub>t</sub>| + |ŷ<sub>t</sub>|)}, in [0, 200].
+     * <code>sMAPE = (200/h) Σ |y<sub>t</sub> − ŷ<sub>t</sub>| / (|y<sub>t</sub>| + |ŷ<sub>t</sub>|)</code>, in [0, 200].
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -141,7 +141,7 @@ public final class Metrics {
     }
 
     /**
-     * Weighted absolute percentage error, as a fraction: {@code WAPE = Σ |e<sub>t</sub>| / Σ |y<sub>t</sub>|}.
+     * Weighted absolute percentage error, as a fraction: <code>WAPE = Σ |e<sub>t</sub>| / Σ |y<sub>t</sub>|</code>.
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -169,7 +169,7 @@ public final class Metrics {
 
     /**
      * The MASE/MSIS scale: the in-sample mean absolute error of the seasonal naive method on the training series,
-     * {@code Q = (1/(n−m)) Σ<sub>t=m+1..n</sub> |x<sub>t</sub> − x<sub>t−m</sub>|} (the naive method when
+     * <code>Q = (1/(n−m)) Σ<sub>t=m+1..n</sub> |x<sub>t</sub> − x<sub>t−m</sub>|</code> (the naive method when
      * {@code m = 1}), as R's {@code accuracy} and the M4 competition. Pairs with a missing value are skipped.
      *
      * @param training the training series {@code x}, NaN for missing. Not modified.
@@ -207,7 +207,7 @@ public final class Metrics {
     }
 
     /**
-     * Mean absolute scaled error {@code MASE = (1/h) Σ |e<sub>t</sub>| / Q} with {@code Q} the in-sample
+     * Mean absolute scaled error <code>MASE = (1/h) Σ |e<sub>t</sub>| / Q</code> with {@code Q} the in-sample
      * seasonal-naive scale of {@link #maseScale(double[], int)} (Hyndman &amp; Koehler 2006).
      *
      * @param actual   actuals, NaN for missing. Not modified.
@@ -227,7 +227,7 @@ public final class Metrics {
     }
 
     /**
-     * Interval coverage, a fraction in [0, 1]: {@code (1/h) Σ 1{l<sub>t</sub> ≤ y<sub>t</sub> ≤ u<sub>t</sub>}}.
+     * Interval coverage, a fraction in [0, 1]: <code>(1/h) Σ 1{l<sub>t</sub> ≤ y<sub>t</sub> ≤ u<sub>t</sub>}</code>.
      *
      * @param actual actuals, NaN for missing. Not modified.
      * @param lower  lower limits, same length. Not modified.
@@ -272,7 +272,7 @@ public final class Metrics {
     }
 
     /**
-     * Mean scaled interval score in the M4 definition: {@code MSIS = (1/h) Σ IS<sub>t</sub> / Q} with the interval
+     * Mean scaled interval score in the M4 definition: <code>MSIS = (1/h) Σ IS<sub>t</sub> / Q</code> with the interval
      * score {@link #intervalScore} at {@code α = 1 − level/100} and the seasonal-naive scale {@code Q} of
      * {@link #maseScale(double[], int)}.
      *
@@ -308,8 +308,8 @@ public final class Metrics {
 
     /**
      * Pinball (quantile) loss of a quantile forecast {@code q} at probability {@code τ}:
-     * {@code (1/h) Σ ρ<sub>τ</sub>(y<sub>t</sub> − q<sub>t</sub>)} with
-     * {@code ρ<sub>τ</sub>(u) = max(τu, (τ − 1)u)}.
+     * <code>(1/h) Σ ρ<sub>τ</sub>(y<sub>t</sub> − q<sub>t</sub>)</code> with
+     * <code>ρ<sub>τ</sub>(u) = max(τu, (τ − 1)u)</code>.
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param quantile quantile forecasts, same length. Not modified.
@@ -352,7 +352,7 @@ public final class Metrics {
     }
 
     /**
-     * The pinball loss of one step, {@code ρ<sub>τ</sub>(y − q) = max(τ(y − q), (τ − 1)(y − q))}.
+     * The pinball loss of one step, <code>ρ<sub>τ</sub>(y − q) = max(τ(y − q), (τ − 1)(y − q))</code>.
      *
      * @param actual   the actual value
      * @param quantile the quantile forecast

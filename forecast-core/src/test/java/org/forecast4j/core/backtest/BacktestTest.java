@@ -192,6 +192,79 @@ class BacktestTest {
         assertThrows(IllegalStateException.class, () -> Backtest.builder().initialWindow(3).build());
     }
 
+    @Test
+    void accuracyBySeries_poolsThatSeriesFolds() {
+        Panel panel = panel(3);
+        BacktestResult r = Backtest.builder().initialWindow(40).horizon(5).step(4).build()
+                .run(Map.of("naive", Forecasters.naive()), panel);
+        for (String key : panel.keys()) {
+            double sum = 0;
+            double sumStep2 = 0;
+            int n = 0;
+            for (FoldResult f : r.folds("naive", key)) {
+                double[] y = f.actual().values();
+                double[] m = f.forecast().orElseThrow().mean();
+                for (int t = 0; t < y.length; t++) {
+                    sum += Math.abs(y[t] - m[t]);
+                }
+                sumStep2 += Math.abs(y[1] - m[1]);
+                n++;
+            }
+            assertEquals(sum / (5.0 * n), r.accuracy("naive", key).get(Metric.MAE).value(), 1e-12);
+            assertEquals(sumStep2 / n, r.accuracy("naive", key, 2).get(Metric.MAE).value(), 1e-12);
+        }
+        assertEquals(r.folds().size(), r.foldCount("naive"));
+        assertThrows(IllegalArgumentException.class, () -> r.accuracy("arima"));
+        assertThrows(IllegalArgumentException.class, () -> r.accuracy("naive", 6));
+        assertThrows(IllegalArgumentException.class, () -> r.accuracy("naive", "nope"));
+    }
+
+    @Test
+    void run_missingActuals_areSkippedAndZeroActualsReported() {
+        double[] y = new double[30];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 10 + (i % 3);
+        }
+        y[25] = Double.NaN;
+        y[27] = 0;
+        BacktestResult r = Backtest.builder().initialWindow(24).horizon(2).step(2).levels(80).build()
+                .run(Map.of("naive", Forecasters.naive()), TimeSeries.of(y));
+        // origins 24, 26, 28 (3 folds x 2 steps), one actual missing
+        assertEquals(5, r.accuracy("naive").count());
+        assertEquals("zero actual at fold 2, step 2", r.accuracy("naive").get(Metric.MAPE).reason().orElseThrow());
+        assertTrue(r.accuracy("naive").get(Metric.COVERAGE, new Level(80)).isDefined());
+    }
+
+    @Test
+    void run_interrupted_throwsCancellation() {
+        Backtest bt = Backtest.builder().initialWindow(20).horizon(5).parallelism(2).build();
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class,
+                    () -> bt.run(Map.of("naive", Forecasters.naive()), series(60, 7)));
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void run_listenerFailure_propagates() {
+        Backtest bt = Backtest.builder().initialWindow(20).horizon(5).parallelism(2).listener((done, total) -> {
+            throw new IllegalStateException("listener broke at " + done);
+        }).build();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> bt.run(Map.of("naive", Forecasters.naive()), series(60, 7)));
+        assertTrue(e.getMessage().startsWith("listener broke"), e.getMessage());
+    }
+
+    @Test
+    void run_badModels_areRejected() {
+        Backtest bt = Backtest.builder().initialWindow(20).horizon(5).build();
+        assertThrows(IllegalArgumentException.class, () -> bt.run(Map.of(), series(60, 7)));
+        assertThrows(IllegalArgumentException.class, () -> bt.run(Map.of(" ", Forecasters.naive()), series(60, 7)));
+    }
+
     private static TimeSeries series(int n, long seed) {
         java.util.Random rnd = new java.util.Random(seed);
         double[] y = new double[n];
