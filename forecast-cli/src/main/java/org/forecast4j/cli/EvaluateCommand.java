@@ -36,8 +36,9 @@ import picocli.CommandLine.Spec;
                 "Origins are t = initial, initial + step, ... while t + horizon <= n; at each origin every model is "
                         + "fitted on the window before t and forecasts the next horizon steps."},
         footer = {"", "Example:",
-                "  forecast4j evaluate --input orders.csv --date-column date --value-column y \\",
-                "      --model snaive,naive,drift,mean --horizon 14 --step 7 --folds 20"})
+                "  forecast4j evaluate --input orders.csv --date-column date \\",
+                "    --value-column y --model snaive,naive,drift,mean \\",
+                "    --horizon 14 --step 7 --folds 20"})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvaluateCommand.class);
@@ -162,7 +163,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static BacktestListener progress() {
         return (done, total) -> {
-            if (done == total || done % Math.max(1, total / 10) == 0) {
+            // log at each tenth of the run
+            if (done * 10L / total != (done - 1) * 10L / total) {
                 LOG.info("backtest progress: {}/{} tasks", done, total);
             }
         };

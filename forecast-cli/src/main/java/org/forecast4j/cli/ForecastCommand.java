@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Forecast one series, or every series of a long panel (--key-column), with one model.",
         footer = {"", "Example:",
-                "  forecast4j forecast --input orders.csv --date-column date --value-column y --model snaive \\",
-                "      --period 7 --horizon 14 --level 80 --level 95 --format json"})
+                "  forecast4j forecast --input orders.csv --date-column date \\",
+                "    --value-column y --model snaive --period 7 --horizon 14 \\",
+                "    --level 80 --level 95 --format json"})
 final class ForecastCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastCommand.class);

@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Value column</b>: numbers ({@code 12}, {@code -3.5}, {@code 1e3}); an empty cell, {@code NA},
  *       {@code N/A}, {@code NaN} or {@code null} (any case) is a missing value. When no value column is named,
- *       the one column left after the date and key columns is used.</li>
+ *       the one column left after the date and key columns is used, or else the one named {@code y} or
+ *       {@code value} (any case).</li>
  *   <li><b>Date column</b> (optional): ISO dates or date-times, see the accepted forms below. Without a date
  *       column the series has no dates: observations are indexed 1..n ({@link Frequency#INDEX}), and a given
  *       frequency only sets the default seasonal period.</li>
@@ -101,7 +102,8 @@ public final class CsvSeriesReader {
     /**
      * Names the value column.
      *
-     * @param name column name, or null to use the only column left after the date and key columns
+     * @param name column name, or null to use the only column left after the date and key columns (or else the
+     *             one named {@code y} or {@code value})
      * @return a new reader
      */
     public CsvSeriesReader withValueColumn(String name) {
@@ -385,6 +387,24 @@ public final class CsvSeriesReader {
             if (j != keyIdx && j != dateIdx) {
                 candidate = j;
                 count++;
+            }
+        }
+        if (count > 1) {
+            // several candidates: a column named "y" or "value" is the conventional value column
+            int named = -1;
+            for (int j = 0; j < header.size(); j++) {
+                String h = header.get(j).trim();
+                if (j != keyIdx && j != dateIdx && (h.equalsIgnoreCase("y") || h.equalsIgnoreCase("value"))) {
+                    if (named >= 0) {
+                        named = -2;
+                        break;
+                    }
+                    named = j;
+                }
+            }
+            if (named >= 0) {
+                LOG.debug("{}: using column '{}' as the value column", source, header.get(named));
+                return named;
             }
         }
         if (count != 1) {

@@ -92,9 +92,23 @@ class CsvSeriesReaderTest {
     }
 
     @Test
-    void read_valueColumnNotNamedAndSeveralLeft_listsCandidates() {
-        CsvFormatException e = failure(CsvSeriesReader.create(), "daily.csv");
-        assertEquals("daily.csv line 1: name the value column: candidates are date, y", e.getMessage());
+    void read_valueColumnNotNamedAndSeveralLeft_takesYOrValue() {
+        // no date column given: indexed 1..n, values from the column named y
+        TimeSeries s = CsvSeriesReader.create().read(resource("daily.csv"));
+        assertEquals(Frequency.INDEX, s.frequency());
+        assertArrayEquals(new double[] {10, 12, NA, 14, NA, NA, 17.5, 100}, s.values());
+        s = CsvSeriesReader.create().read(new StringReader("a,Value,b\n1,2,3\n"), "v.csv");
+        assertArrayEquals(new double[] {2}, s.values());
+    }
+
+    @Test
+    void read_valueColumnNotNamedAndAmbiguous_listsCandidates() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> CsvSeriesReader.create().read(new StringReader("date,orders,visits\n2024-01-01,1,2\n"), "a.csv"));
+        assertEquals("a.csv line 1: name the value column: candidates are date, orders, visits", e.getMessage());
+        e = assertThrows(CsvFormatException.class,
+                () -> CsvSeriesReader.create().read(new StringReader("y,value\n1,2\n"), "b.csv"));
+        assertEquals("b.csv line 1: name the value column: candidates are y, value", e.getMessage());
     }
 
     @Test
