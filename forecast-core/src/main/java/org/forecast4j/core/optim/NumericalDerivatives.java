@@ -71,4 +71,53 @@ public final class NumericalDerivatives {
         }
         return h;
     }
+
+    /**
+     * Hessian by second differences of the function: {@code H_ii = (f(x+h_i) - 2 f(x) + f(x-h_i)) / h_i²},
+     * {@code H_ij = (f(x+h_i+h_j) - f(x+h_i-h_j) - f(x-h_i+h_j) + f(x-h_i-h_j)) / (4 h_i h_j)}: {@code 2n²+1}
+     * evaluations instead of the {@code 4n²} of differencing a central-difference gradient, with the same
+     * O(h²) accuracy.
+     *
+     * @param f the function
+     * @param x the point; restored on return. Modified temporarily.
+     * @param h step per coordinate. Not modified.
+     * @return the symmetric Hessian
+     */
+    public static double[][] hessianDirect(Objective f, double[] x, double[] h) {
+        int n = x.length;
+        double[][] out = new double[n][n];
+        double f0 = f.value(x);
+        double[] fp = new double[n];
+        double[] fm = new double[n];
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            x[i] = xi + h[i];
+            fp[i] = f.value(x);
+            x[i] = xi - h[i];
+            fm[i] = f.value(x);
+            x[i] = xi;
+            out[i][i] = (fp[i] - 2 * f0 + fm[i]) / (h[i] * h[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double xi = x[i];
+                double xj = x[j];
+                x[i] = xi + h[i];
+                x[j] = xj + h[j];
+                double fpp = f.value(x);
+                x[j] = xj - h[j];
+                double fpm = f.value(x);
+                x[i] = xi - h[i];
+                double fmm = f.value(x);
+                x[j] = xj + h[j];
+                double fmp = f.value(x);
+                x[i] = xi;
+                x[j] = xj;
+                double v = (fpp - fpm - fmp + fmm) / (4 * h[i] * h[j]);
+                out[i][j] = v;
+                out[j][i] = v;
+            }
+        }
+        return out;
+    }
 }

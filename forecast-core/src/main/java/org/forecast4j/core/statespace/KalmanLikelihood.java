@@ -98,7 +98,52 @@ public final class KalmanLikelihood {
         ws.steadyFrom = -1;
         double gain = 0.0;
 
+        // steady-state accumulators: terms with the fixed F are summed without a log per step
+        int steadyTerms = 0;
+        double steadySsq = 0.0;
+        double invGain = 0.0;
         for (int l = 0; l < n; l++) {
+            double yl = y[l];
+            if (steady && !Double.isNaN(yl)) {
+                // steady state: a = T a + M v / F with fixed M and F; O(rd) per step
+                double a0 = a[0];
+                double pred = a0;
+                for (int k = 0; k < d; k++) {
+                    pred += delta[k] * a[r + k];
+                }
+                double resid0;
+                if (d > 0) {
+                    // predicted observation Z'Ta = (Ta)_0 + Σ δ_k (Ta)_(r+k)
+                    double ta0 = (r > 1 ? a[1] : 0.0) + (p > 0 ? phi[0] * a0 : 0.0);
+                    double obs = ta0 + delta[0] * pred;
+                    for (int k = 1; k < d; k++) {
+                        obs += delta[k] * a[r + k - 1];
+                    }
+                    resid0 = yl - obs;
+                } else {
+                    resid0 = yl - ((r > 1 ? a[1] : 0.0) + (p > 0 ? phi[0] * a0 : 0.0));
+                }
+                double scale = resid0 * invGain;
+                for (int i = 0; i < r; i++) {
+                    double tmp = i < r - 1 ? a[i + 1] : 0.0;
+                    if (i < p) {
+                        tmp += phi[i] * a0;
+                    }
+                    a[i] = tmp + mv[i] * scale;
+                }
+                if (d > 0) {
+                    for (int i = rd - 1; i > r; i--) {
+                        a[i] = a[i - 1] + mv[i] * scale;
+                    }
+                    a[r] = pred + mv[r] * scale;
+                }
+                steadyTerms++;
+                steadySsq += resid0 * scale;
+                if (resid != null) {
+                    resid[l] = resid0 / Math.sqrt(gain);
+                }
+                continue;
+            }
             // anew = T a (companion structure)
             double a0 = a[0];
             for (int i = 0; i < r; i++) {
@@ -126,7 +171,6 @@ public final class KalmanLikelihood {
                     ws.steadyFrom = l;
                 }
             }
-            double yl = y[l];
             if (!Double.isNaN(yl)) {
                 // v = y - Z'a,  M = P Z,  F = Z'M
                 double resid0 = yl - anew[0];
@@ -151,6 +195,7 @@ public final class KalmanLikelihood {
                     ssq += resid0 * resid0 / gain;
                     sumlog += Math.log(gain);
                 }
+                invGain = 1.0 / gain;
                 if (resid != null) {
                     resid[l] = resid0 / Math.sqrt(gain);
                 }
@@ -164,22 +209,37 @@ public final class KalmanLikelihood {
                     for (int i = 0; i < rd; i++) {
                         double mi = mv[i] / gain;
                         int row = i * rd;
-                        for (int j = 0; j < rd; j++) {
-                            pm[row + j] = pn[row + j] - mi * mv[j];
+                        for (int j = i; j < rd; j++) {
+                            double v = pn[row + j] - mi * mv[j];
+                            pm[row + j] = v;
+                            pm[j * rd + i] = v;
                         }
                     }
                 }
             } else {
                 System.arraycopy(anew, 0, a, 0, rd);
                 if (steady) {
-                    // a gap breaks the steady state: continue from the steady predicted covariance
+                    // a gap breaks the steady state: flush its terms, continue from the steady predicted covariance
+                    if (steadyTerms > 0 && gain < GAIN_LIMIT) {
+                        ssq += steadySsq;
+                        sumlog += steadyTerms * Math.log(gain);
+                        nu += steadyTerms;
+                    }
+                    steadyTerms = 0;
+                    steadySsq = 0.0;
                     steady = false;
+                    ws.steadyFrom = -1;
                 }
                 System.arraycopy(pn, 0, pm, 0, rd * rd);
                 if (resid != null) {
                     resid[l] = Double.NaN;
                 }
             }
+        }
+        if (steadyTerms > 0 && gain < GAIN_LIMIT) {
+            ssq += steadySsq;
+            sumlog += steadyTerms * Math.log(gain);
+            nu += steadyTerms;
         }
         ws.ssq = ssq;
         ws.sumlog = sumlog;
@@ -237,11 +297,11 @@ public final class KalmanLikelihood {
                 System.arraycopy(pm, (r + i - 1) * rd, mm, (r + i) * rd, rd);
             }
         }
-        // Pnew = mm T' : column j of Pnew is T applied to row ... (Pnew[i][j] = (T mm[i][.])_j)
+        // Pnew = mm T' (symmetric: upper triangle, then mirrored); Pnew[i][j] = (T mm[i][.])_j
         for (int i = 0; i < rd; i++) {
             int row = i * rd;
             double m0 = mm[row];
-            for (int j = 0; j < r; j++) {
+            for (int j = i; j < r; j++) {
                 double tmp = j < r - 1 ? mm[row + j + 1] : 0.0;
                 if (j < p) {
                     tmp += phi[j] * m0;
@@ -249,22 +309,30 @@ public final class KalmanLikelihood {
                 pn[row + j] = tmp;
             }
             if (d > 0) {
-                double tmp = m0;
-                for (int k = 0; k < d; k++) {
-                    tmp += delta[k] * mm[row + r + k];
+                if (i <= r) {
+                    double tmp = m0;
+                    for (int k = 0; k < d; k++) {
+                        tmp += delta[k] * mm[row + r + k];
+                    }
+                    pn[row + r] = tmp;
                 }
-                for (int j = rd - 1; j > r; j--) {
+                for (int j = Math.max(r + 1, i); j < rd; j++) {
                     pn[row + j] = mm[row + j - 1];
                 }
-                pn[row + r] = tmp;
             }
         }
         // + R R' on the leading (q+1) block
         for (int i = 0; i <= q; i++) {
             double vi = i == 0 ? 1.0 : theta[i - 1];
             int row = i * rd;
-            for (int j = 0; j <= q; j++) {
+            for (int j = i; j <= q; j++) {
                 pn[row + j] += vi * (j == 0 ? 1.0 : theta[j - 1]);
+            }
+        }
+        for (int i = 1; i < rd; i++) {
+            int row = i * rd;
+            for (int j = 0; j < i; j++) {
+                pn[row + j] = pn[j * rd + i];
             }
         }
     }

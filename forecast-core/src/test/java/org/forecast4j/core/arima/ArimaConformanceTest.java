@@ -135,6 +135,15 @@ class ArimaConformanceTest {
                 if (ours == null || Math.abs(ours - r) > Math.max(1e-3, 0.01 * se)) {
                     problems.add(String.format("%s %s vs R %s (se %s)", e.getKey(), ours, r, se));
                 }
+                // standard errors of ARMA coefficients: numerical Hessians with different stencils agree to ~1e-3
+                // relative; 2% leaves room for the slightly different optimum. Not for regression coefficients:
+                // R's optimhess steps them by ndeps = 1e-3 in original units (12 standard errors for the drift of
+                // ecom_pageviews), we by 1e-3 parscale, so R's own value is the less accurate one there.
+                Double ourSe = fit.standardErrors().get(e.getKey());
+                boolean regression = e.getKey().equals("intercept") || e.getKey().equals("drift");
+                if (!regression && se > 0 && (ourSe == null || Math.abs(ourSe - se) > 0.02 * se)) {
+                    problems.add(String.format("se(%s) %s vs R %s", e.getKey(), ourSe, se));
+                }
             }
             double s2 = ref.get("sigma2").asDouble();
             if (Math.abs(fit.sigma2() - s2) > 1e-3 * s2) {
