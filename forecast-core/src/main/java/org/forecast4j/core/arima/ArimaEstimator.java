@@ -313,6 +313,8 @@ final class ArimaEstimator {
             }
         }
 
+        checkNotDegenerate(x, xmat, init, narma, d, sd, s, orderText);
+
         Problem pr = new Problem();
         pr.p = p;
         pr.q = q;
@@ -680,6 +682,36 @@ final class ArimaEstimator {
             Checks.requireArgument(Polynomials.isStationary(ar),
                     "fixed %s coefficients %s are not stationary (a root of the AR polynomial is on or inside the "
                             + "unit circle)", what, java.util.Arrays.toString(ar));
+        }
+    }
+
+    /** A series that is exactly zero after differencing and the starting regression cannot be estimated. */
+    private static void checkNotDegenerate(double[] x, double[][] xmat, double[] init, int narma, int d, int sd,
+                                           int s, String orderText) {
+        int n = x.length;
+        double[] r = new double[n];
+        double scale = 0;
+        for (int t = 0; t < n; t++) {
+            double v = x[t];
+            for (int k = 0; k < xmat.length; k++) {
+                v -= xmat[k][t] * init[narma + k];
+            }
+            r[t] = v;
+            if (!Double.isNaN(x[t])) {
+                scale = Math.max(scale, Math.abs(x[t]));
+            }
+        }
+        double[] w = difference(r, d, sd, s);
+        double dev = 0;
+        for (double v : w) {
+            if (!Double.isNaN(v)) {
+                dev = Math.max(dev, Math.abs(v));
+            }
+        }
+        if (dev <= 1e-12 * Math.max(scale, Double.MIN_NORMAL)) {
+            throw new ModelFitException("the series is constant (or exactly linear) after differencing and the "
+                    + "regression of " + orderText + ": the innovation variance would be 0; use a mean or naive "
+                    + "forecast for it");
         }
     }
 

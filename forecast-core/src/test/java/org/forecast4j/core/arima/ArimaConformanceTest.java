@@ -104,6 +104,10 @@ class ArimaConformanceTest {
     }
 
     static double[] arr(JsonNode n) {
+        if (n.isNumber()) {
+            // jsonlite's auto_unbox writes length-1 vectors as scalars
+            return new double[] {n.asDouble()};
+        }
         double[] v = new double[n.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = n.get(i).asDouble();
