@@ -48,7 +48,7 @@ final class ForecastCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--model", paramLabel = "<name>", defaultValue = "snaive",
-            description = "Model: mean, naive, snaive or drift (default: ${DEFAULT-VALUE}).")
+            description = "Model: mean, naive, snaive, drift or arima (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Mixin

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
+import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
@@ -85,8 +87,69 @@ final class ForecastJsonWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
-        // later issues add a "fit" object here, from r.model
+        if (r.model instanceof FittedArima) {
+            writeArimaFit(g, (FittedArima) r.model);
+        }
         g.writeEndObject();
+    }
+
+    /**
+     * The {@code "fit"} object of an ARIMA model: {@code {"order": [p,d,q], "seasonalOrder": [P,D,Q], "period": s,
+     * "method": "ML", "coefficients": {...}, "standardErrors": {...}, "sigma2", "logLikelihood", "aic", "aicc",
+     * "bic", "nobs", "converged", "warnings": [...]}}; non-finite numbers are written as null.
+     */
+    static void writeArimaFit(JsonGenerator g, FittedArima m) throws IOException {
+        g.writeObjectFieldStart("fit");
+        g.writeArrayFieldStart("order");
+        for (int v : m.order()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("seasonalOrder");
+        for (int v : m.seasonalOrder()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeNumberField("period", m.period());
+        g.writeStringField("method", m.method().label());
+        g.writeObjectFieldStart("coefficients");
+        for (Map.Entry<String, Double> e : m.coefficients().entrySet()) {
+            g.writeFieldName(e.getKey());
+            number(g, e.getValue());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("standardErrors");
+        for (Map.Entry<String, Double> e : m.standardErrors().entrySet()) {
+            g.writeFieldName(e.getKey());
+            number(g, e.getValue());
+        }
+        g.writeEndObject();
+        g.writeFieldName("sigma2");
+        number(g, m.sigma2());
+        g.writeFieldName("logLikelihood");
+        number(g, m.logLikelihood());
+        g.writeFieldName("aic");
+        number(g, m.aic());
+        g.writeFieldName("aicc");
+        number(g, m.aicc());
+        g.writeFieldName("bic");
+        number(g, m.bic());
+        g.writeNumberField("nobs", m.nobs());
+        g.writeBooleanField("converged", m.converged());
+        g.writeArrayFieldStart("warnings");
+        for (String w : m.warnings()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
     }
 
     static void writeLevel(JsonGenerator g, Level level) throws IOException {

@@ -22,6 +22,26 @@ public class ModelOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
+    @picocli.CommandLine.Option(names = "--order", paramLabel = "p,d,q",
+            description = "ARIMA: non-seasonal order (default 0,0,0).")
+    String order;
+
+    @picocli.CommandLine.Option(names = "--seasonal-order", paramLabel = "P,D,Q",
+            description = "ARIMA: seasonal order, period from --period (default 0,0,0).")
+    String seasonalOrder;
+
+    @picocli.CommandLine.Option(names = "--method", paramLabel = "ml|css|css-ml",
+            description = "ARIMA: estimation method (default css-ml, as R).")
+    String method;
+
+    @picocli.CommandLine.Option(names = "--include-mean", paramLabel = "true|false", arity = "1",
+            description = "ARIMA: include a mean when d + D = 0 (default true).")
+    Boolean includeMean;
+
+    @picocli.CommandLine.Option(names = "--include-drift", paramLabel = "true|false", arity = "1",
+            description = "ARIMA: include a drift when d + D <= 1 (default false).")
+    Boolean includeDrift;
+
     @Spec(Spec.Target.SELF)
     CommandSpec self;
 

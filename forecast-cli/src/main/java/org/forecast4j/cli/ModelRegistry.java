@@ -68,7 +68,9 @@ public final class ModelRegistry {
                 .with("naive", "last observation (R naive)", Set.of(), o -> Forecasters.naive())
                 .with("snaive", "last season, period from --period or the frequency (R snaive)", Set.of(),
                         o -> Forecasters.seasonalNaive())
-                .with("drift", "random walk with drift (R rwf(drift = TRUE))", Set.of(), o -> Forecasters.drift());
+                .with("drift", "random walk with drift (R rwf(drift = TRUE))", Set.of(), o -> Forecasters.drift())
+                .with("arima", "ARIMA(p,d,q)(P,D,Q)[period] as R's stats::arima", ArimaOptions.FLAGS,
+                        ArimaOptions::forecaster);
     }
 
     /**

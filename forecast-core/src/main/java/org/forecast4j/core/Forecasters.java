@@ -1,5 +1,6 @@
 package org.forecast4j.core;
 
+import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.baseline.LagWalkForecaster;
 import org.forecast4j.core.baseline.MeanForecaster;
 
@@ -61,5 +62,28 @@ public final class Forecasters {
      */
     public static LagWalkForecaster drift() {
         return LagWalkForecaster.drift();
+    }
+
+    /**
+     * An ARIMA(0,0,0) with mean, estimated as R's {@code stats::arima}; configure it with
+     * {@link Arima#order}, {@link Arima#withSeasonal}, {@link Arima#withDrift}, {@link Arima#withMethod}.
+     *
+     * @return the spec
+     */
+    public static Arima arima() {
+        return Arima.of(0, 0, 0);
+    }
+
+    /**
+     * An ARIMA(p,d,q) with R's defaults (CSS-ML, mean when d = 0).
+     *
+     * @param p AR order
+     * @param d differences
+     * @param q MA order
+     * @return the spec
+     * @throws IllegalArgumentException for orders out of range
+     */
+    public static Arima arima(int p, int d, int q) {
+        return Arima.of(p, d, q);
     }
 }
