@@ -74,6 +74,10 @@ public final class AllocateCommand implements Callable<Integer> {
                 printFrontier(out, mapper, budgets, plans);
             } else {
                 Allocation a = Allocator.solve(p);
+                if (a.status() == Allocation.Status.INFEASIBLE) {
+                    err.println("allocate: infeasible: " + a.message().replace('\n', ' '));
+                    err.flush();
+                }
                 if ("json".equals(format)) {
                     out.println(mapper.enable(SerializationFeature.INDENT_OUTPUT)
                             .writeValueAsString(AllocationJson.result(a)));
