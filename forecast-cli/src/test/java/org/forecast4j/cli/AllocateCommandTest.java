@@ -1,0 +1,127 @@
+package org.forecast4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The allocate command on the issue-7 example and on invalid problems. */
+class AllocateCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private static String resource(String name) throws URISyntaxException {
+        return Paths.get(AllocateCommandTest.class.getResource("/allocation/" + name).toURI()).toString();
+    }
+
+    private String write(String json) throws IOException {
+        Path p = tmp.resolve("p.json");
+        Files.writeString(p, json);
+        return p.toString();
+    }
+
+    @Test
+    void allocate_issueExample_spendsTheCellMaximumWithClosedFormValue() throws Exception {
+        assertEquals(0, run("allocate", "--problem", resource("issue7-example.json")), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertEquals("optimal", r.get("status").asText());
+        // budget 100000 > maxSpend 20000: spend 20000; value = 80 · 1200 · 0.35 · 20000/(20000 + 5000) = 26880
+        assertEquals(20000, r.get("totalSpend").asDouble(), 1e-9);
+        assertEquals(26880, r.get("objectiveValue").asDouble(), 1e-8);
+        JsonNode c = r.get("cells").get(0);
+        assertEquals("beauty/search/2026-12-01", c.get("id").asText());
+        // marginal ROI = 80 · 1200 · 0.35 · 5000 / 25000²
+        assertEquals(80 * 1200 * 0.35 * 5000 / (25000.0 * 25000.0), c.get("marginalRoi").asDouble(), 1e-12);
+        assertEquals(0, r.get("budgetShadowPrice").asDouble(), 0);
+        assertTrue(r.get("binding").toString().contains("cell[beauty/search/2026-12-01].max"));
+        assertTrue(r.has("gap") && r.has("message"));
+    }
+
+    @Test
+    void allocate_symmetricCells_splitsEvenly() throws Exception {
+        assertEquals(0, run("allocate", "--problem", resource("two-channels.json"), "--format", "json"), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertEquals(15000, r.get("cells").get(0).get("spend").asDouble(), 1e-6);
+        assertEquals(15000, r.get("cells").get(1).get("spend").asDouble(), 1e-6);
+        // λ = V'(15000) = 10 · 1000 · 0.2 / (1000 + 15000)
+        assertEquals(2000.0 / 16000, r.get("budgetShadowPrice").asDouble(), 1e-9);
+    }
+
+    @Test
+    void allocate_csvFormat_printsHeaderAndOneRowPerCell() throws Exception {
+        assertEquals(0, run("allocate", "--problem", resource("two-channels.json"), "--format", "csv"), err);
+        String[] lines = out.trim().split("\\R");
+        assertTrue(lines[0].startsWith("# status=optimal"));
+        assertEquals("id,spend,incrementalValue,marginalRoi", lines[2]);
+        assertEquals(5, lines.length);
+        assertTrue(lines[3].startsWith("a,15000"));
+    }
+
+    @Test
+    void allocate_frontier_printsNonDecreasingValues() throws Exception {
+        assertEquals(0, run("allocate", "--problem", resource("two-channels.json"), "--frontier", "0:100000:25000"),
+                err);
+        JsonNode f = new ObjectMapper().readTree(out).get("frontier");
+        assertEquals(5, f.size());
+        assertEquals(0, f.get(0).get("objectiveValue").asDouble(), 0);
+        for (int i = 1; i < f.size(); i++) {
+            assertTrue(f.get(i).get("objectiveValue").asDouble() > f.get(i - 1).get("objectiveValue").asDouble());
+            assertEquals(25000.0 * i, f.get(i).get("totalSpend").asDouble(), 1e-6);
+        }
+    }
+
+    @Test
+    void allocate_invalidProblems_oneLineErrorAndExitCode2() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        String[][] cases = {
+            {ok.replace("\"budget\": 30000", "\"budget\": -5"), "budget must be >= 0"},
+            {ok.replaceFirst("\"log\"", "\"sigmoid\""), "unknown curve type 'sigmoid'"},
+            {ok.replaceFirst("\"scale\": 1000", "\"scale\": \"big\""), "cells[0].curve.scale must be a number"},
+            {ok.replaceFirst("\"minSpend\": 0, \"maxSpend\": 50000", "\"minSpend\": 9, \"maxSpend\": 5"), "maxSpend"},
+            {ok.replaceFirst("\"scale\": 1000", "\"scale\": 1e999"), "must be finite"},
+            {ok.replace("\"budget\"", "\"budgett\""), "unknown field budgett"},
+            {"{\"budget\": 1, \"cells\": [", "invalid JSON"},
+        };
+        for (String[] c : cases) {
+            assertEquals(2, run("allocate", "--problem", write(c[0])), c[1] + " / " + out);
+            assertEquals(1, err.trim().split("\\R").length, err);
+            assertTrue(err.contains(c[1]), err);
+        }
+    }
+
+    @Test
+    void allocate_inconsistentGroupLimits_reportsInfeasible() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        String bad = ok.replace("\"groups\": []", "\"groups\": [{\"where\": {\"channel\": \"feed\"}, \"minSpend\": 60000}]");
+        assertEquals(0, run("allocate", "--problem", write(bad)), err);
+        assertEquals("infeasible", new ObjectMapper().readTree(out).get("status").asText());
+        assertTrue(err.contains("infeasible") && err.contains("minSpend"), err);
+    }
+}
