@@ -10,6 +10,7 @@ import org.forecast4j.lstm.internal.Network;
 import org.forecast4j.lstm.internal.Optimizer;
 import org.forecast4j.lstm.internal.Predictor;
 import org.forecast4j.lstm.internal.Scaler;
+import org.forecast4j.lstm.internal.TrainingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,16 +105,10 @@ public final class LstmTrainer {
         SplittableRandom dropRng = root.split();
         double[] params = new double[net.numParams()];
         net.initialize(params, initRng);
-        double[] grads = new double[net.numParams()];
         Optimizer opt = Optimizer.create(config.optimizer(), net.numParams(), config.momentum());
-
         int ntr = split.trainWindows;
-        int bs = Math.min(config.batchSize(), ntr);
-        Network.Workspace ws = net.newWorkspace(bs, lookback, config.dropout() > 0);
-        int[] order = new int[ntr];
-        for (int i = 0; i < ntr; i++) {
-            order[i] = i;
-        }
+        TrainingLoop loop = new TrainingLoop(net, params, opt, config.batchSize(), lookback, config.dropout(),
+                config.weightDecay(), config.clipNorm(), shuffleRng, dropRng, s, ntr);
         int[] valStarts = new int[split.validationWindows];
         for (int i = 0; i < valStarts.length; i++) {
             valStarts[i] = split.nTrain - lookback + i;
@@ -132,21 +127,7 @@ public final class LstmTrainer {
         int run = 0;
         for (int e = 0; e < maxEpochs; e++) {
             double lr = config.learningRate() * Math.pow(config.learningRateDecay(), e);
-            shuffle(order, shuffleRng);
-            double sum = 0;
-            for (int start = 0; start < ntr; start += bs) {
-                int bsz = Math.min(bs, ntr - start);
-                fillBatch(s, order, start, bsz, lookback, k, ws.input(), ws.target());
-                net.forward(params, ws, bsz, config.dropout(), dropRng);
-                double loss = net.mseLoss(ws);
-                Arrays.fill(grads, 0.0);
-                net.backward(params, ws, grads);
-                Optimizer.addWeightDecay(params, grads, config.weightDecay());
-                Optimizer.clipGlobalNorm(grads, config.clipNorm());
-                opt.step(params, grads, lr);
-                sum += loss * bsz;
-            }
-            double tl = sum / ntr;
+            double tl = loop.epoch(lr);
             if (!Double.isFinite(tl)) {
                 throw new ModelFitException(String.format(java.util.Locale.ROOT,
                         "training diverged at epoch %d (loss %s); lower learningRate (%s) or set clipNorm",
@@ -232,38 +213,17 @@ public final class LstmTrainer {
         }
     }
 
-    /** Fills a time-major input batch and its targets from window start indices. */
-    private static void fillBatch(double[] s, int[] starts, int from, int bsz, int lookback, int k, double[] x,
-                                  double[] target) {
-        for (int b = 0; b < bsz; b++) {
-            int i = starts[from + b];
-            for (int t = 0; t < lookback; t++) {
-                x[t * bsz + b] = s[i + t];
-            }
-            System.arraycopy(s, i + lookback, target, b * k, k);
-        }
-    }
-
     private static double evaluate(Network net, double[] params, Network.Workspace ws, double[] s, int[] starts,
                                    int lookback, int k) {
         double sum = 0;
         int n = starts.length;
         for (int start = 0; start < n; start += ws.maxBatch()) {
             int bsz = Math.min(ws.maxBatch(), n - start);
-            fillBatch(s, starts, start, bsz, lookback, k, ws.input(), ws.target());
+            TrainingLoop.fillBatch(s, starts, start, bsz, lookback, k, ws.input(), ws.target());
             net.forward(params, ws, bsz, 0.0, null);
             sum += net.mseLoss(ws) * bsz;
         }
         return sum / n;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rnd) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-        }
     }
 
     /** Time split of a series of length n into a training part and a held-out tail. */
