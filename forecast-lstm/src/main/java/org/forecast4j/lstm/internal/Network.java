@@ -335,6 +335,10 @@ public final class Network {
                 int cr = (t * bsz + b) * h;
                 int hr = cr + bsz * h;
                 int cp = cr - bsz * h;
+                if (VectorSupport.ENABLED) {
+                    VectorKernels.lstmPointwise(z, zr, c, cr, t == 0 ? -1 : cp, tc, hs, hr, h);
+                    continue;
+                }
                 for (int j = 0; j < h; j++) {
                     double ig = sigmoid(z[zr + j]);
                     double fg = sigmoid(z[zr + h + j]);
@@ -557,9 +561,9 @@ public final class Network {
         final int gh = gates * h;
         final int in = layerInput(l);
         // dW_h += H_{prev}ᵀ dZh with H_{prev} = [h_{-1}; ...; h_{T-2}]
-        Gemm.multAddTransA(ws.hs[l], 0, rows, h, dzh, 0, gh, grads, offWh[l]);
+        Gemm.multAddTransA(ws.hs[l], 0, rows, h, dzh, 0, gh, grads, offWh[l], ws.scratch);
         // dW_x += Xᵀ dZx, db_x += Σ dZx
-        Gemm.multAddTransA(ws.inArr[l], ws.inOff[l], rows, in, dzx, 0, gh, grads, offWx[l]);
+        Gemm.multAddTransA(ws.inArr[l], ws.inOff[l], rows, in, dzx, 0, gh, grads, offWx[l], ws.scratch);
         Gemm.addColumnSums(dzx, 0, rows, gh, grads, offBx[l]);
         if (l > 0) {
             // dX = dZx W_xᵀ is the gradient of the layer below's (dropped-out) output
@@ -624,6 +628,7 @@ public final class Network {
         final double[] zh;
         final double[] dh;
         final double[] dc;
+        final double[] scratch;
         final double[][] inArr;
         final int[] inOff;
         final boolean[] dropped;
@@ -674,6 +679,7 @@ public final class Network {
             zh = net.cell == CellType.GRU ? new double[maxBatch * gh] : null;
             dh = new double[maxBatch * h];
             dc = new double[maxBatch * h];
+            scratch = VectorSupport.ENABLED ? new double[rows * Math.max(h, net.inputSize)] : null;
             inArr = new double[nl][];
             inOff = new int[nl];
             dropped = new boolean[nl];

@@ -10,7 +10,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-/** Checks the offset GEMM kernels against EJML's {@code CommonOps_DDRM} (an independent implementation). */
+/**
+ * Checks the offset GEMM kernels against EJML's {@code CommonOps_DDRM} (an independent implementation). Column
+ * counts up to 40 reach the SIMD kernels (which need at least two vectors of columns) when they are enabled.
+ */
 class GemmTest {
 
     /** Products of O(1) numbers summed over at most ~40 terms agree to a few ulps; 1e-12 leaves room. */
@@ -19,7 +22,7 @@ class GemmTest {
     @Property(tries = 60)
     void multAdd_randomShapes_matchesEjml(@ForAll @IntRange(min = 1, max = 13) int m,
                                           @ForAll @IntRange(min = 1, max = 13) int k,
-                                          @ForAll @IntRange(min = 1, max = 13) int n) {
+                                          @ForAll @IntRange(min = 1, max = 40) int n) {
         Random rnd = new Random(m * 1000 + k * 100 + n);
         DMatrixRMaj a = DMatrixRMaj.wrap(m, k, random(rnd, m * k));
         DMatrixRMaj b = DMatrixRMaj.wrap(k, n, random(rnd, k * n));
@@ -37,7 +40,7 @@ class GemmTest {
     @Property(tries = 60)
     void multAddTransA_randomShapes_matchesEjml(@ForAll @IntRange(min = 1, max = 13) int m,
                                                 @ForAll @IntRange(min = 1, max = 13) int k,
-                                                @ForAll @IntRange(min = 1, max = 13) int n) {
+                                                @ForAll @IntRange(min = 1, max = 40) int n) {
         Random rnd = new Random(m * 1000 + k * 100 + n + 1);
         DMatrixRMaj a = DMatrixRMaj.wrap(m, k, random(rnd, m * k));
         DMatrixRMaj b = DMatrixRMaj.wrap(m, n, random(rnd, m * n));
@@ -49,6 +52,9 @@ class GemmTest {
         double[] cc = embed(c0.data, 1);
         Gemm.multAddTransA(aa, 2, m, k, bb, 4, n, cc, 1);
         assertArrayEquals(expected.data, java.util.Arrays.copyOfRange(cc, 1, 1 + k * n), TOL);
+        double[] cs = embed(c0.data, 1);
+        Gemm.multAddTransA(aa, 2, m, k, bb, 4, n, cs, 1, new double[m * k]);
+        assertArrayEquals(expected.data, java.util.Arrays.copyOfRange(cs, 1, 1 + k * n), TOL);
     }
 
     @Test
