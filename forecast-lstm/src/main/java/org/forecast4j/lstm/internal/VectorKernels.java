@@ -1,0 +1,219 @@
+package org.forecast4j.lstm.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD versions of the hottest kernels, on the JDK's incubating Vector API ({@code jdk.incubator.vector}). Only
+ * loaded when that module is present (the JVM runs with {@code --add-modules jdk.incubator.vector}); otherwise
+ * {@link Gemm} and {@link Network} use their scalar loops. See {@link VectorSupport}.
+ *
+ * <p>The product kernel is register-blocked: a tile of 4 rows × 2 vectors of C (8 accumulators) stays in
+ * registers while the reduction dimension streams through, so each element of C is loaded and stored once per
+ * block of {@link #KC} reduction steps instead of once per multiply-add (the scalar kernel's bottleneck). Results
+ * differ from the scalar kernels in rounding (fused multiply-add, another summation order) but are
+ * deterministic for a given machine and JVM.
+ */
+final class VectorKernels {
+
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+    /** Reduction block: 256 rows of a 2-vector strip of B (≤ 32 KiB at 512-bit vectors) stay in L1/L2. */
+    static final int KC = 256;
+
+    private VectorKernels() {
+    }
+
+    /**
+     * Lanes per vector.
+     *
+     * @return doubles per SIMD register
+     */
+    static int lanes() {
+        return VL;
+    }
+
+    /**
+     * {@code C += A·B}, same contract as {@link Gemm#multAdd}; requires {@code n >= 2·lanes()} to be useful.
+     *
+     * @param a    A ({@code m×k}). Not modified.
+     * @param aOff offset of A
+     * @param m    rows
+     * @param k    reduction length
+     * @param b    B ({@code k×n}). Not modified.
+     * @param bOff offset of B
+     * @param n    columns
+     * @param c    C ({@code m×n}). Modified.
+     * @param cOff offset of C
+     */
+    static void multAdd(double[] a, int aOff, int m, int k, double[] b, int bOff, int n, double[] c, int cOff) {
+        final int w = 2 * VL;
+        final int n2 = n - n % w;
+        final int n1 = n - n % VL;
+        final int m4 = m - (m & 3);
+        for (int kk = 0; kk < k; kk += KC) {
+            int ke = Math.min(k, kk + KC);
+            for (int j = 0; j < n2; j += w) {
+                int i = 0;
+                for (; i < m4; i += 4) {
+                    tile4x2(a, aOff + i * k, k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                }
+                for (; i < m; i++) {
+                    tile1x2(a, aOff + i * k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                }
+            }
+            for (int j = n2; j < n1; j += VL) {
+                for (int i = 0; i < m; i++) {
+                    tile1x1(a, aOff + i * k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                }
+            }
+            if (n1 < n) {
+                for (int i = 0; i < m; i++) {
+                    int ai = aOff + i * k;
+                    int ci = cOff + i * n;
+                    for (int p = kk; p < ke; p++) {
+                        double av = a[ai + p];
+                        int bp = bOff + p * n;
+                        for (int j = n1; j < n; j++) {
+                            c[ci + j] += av * b[bp + j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void tile4x2(double[] a, int a0, int k, int kk, int ke, double[] b, int bOff, int n, double[] c,
+                                int c0) {
+        // 8 accumulators c[r][v] += a[r][p] * b[p][v] for r < 4, v < 2
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + VL);
+        DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + VL);
+        DoubleVector s20 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + VL);
+        DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
+        DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + VL);
+        for (int p = kk; p < ke; p++) {
+            int bp = bOff + p * n;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + VL);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + VL);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + VL);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + VL);
+    }
+
+    private static void tile1x2(double[] a, int a0, int kk, int ke, double[] b, int bOff, int n, double[] c,
+                                int c0) {
+        DoubleVector s0 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector s1 = DoubleVector.fromArray(S, c, c0 + VL);
+        for (int p = kk; p < ke; p++) {
+            int bp = bOff + p * n;
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            s0 = x.fma(DoubleVector.fromArray(S, b, bp), s0);
+            s1 = x.fma(DoubleVector.fromArray(S, b, bp + VL), s1);
+        }
+        s0.intoArray(c, c0);
+        s1.intoArray(c, c0 + VL);
+    }
+
+    private static void tile1x1(double[] a, int a0, int kk, int ke, double[] b, int bOff, int n, double[] c,
+                                int c0) {
+        DoubleVector s0 = DoubleVector.fromArray(S, c, c0);
+        for (int p = kk; p < ke; p++) {
+            s0 = DoubleVector.broadcast(S, a[a0 + p]).fma(DoubleVector.fromArray(S, b, bOff + p * n), s0);
+        }
+        s0.intoArray(c, c0);
+    }
+
+    /**
+     * The LSTM cell's pointwise forward step for one row (one window at one time step), vectorised over the
+     * hidden units: gate activations in place, {@code c_t = i⊙g + f⊙c_{t-1}}, {@code tanh(c_t)} and
+     * {@code h_t = o⊙tanh(c_t)}. Same formulas as the scalar loop in {@link Network}.
+     *
+     * @param z  gate pre-activations {@code [i f g o]} at {@code zr}, overwritten by activations. Modified.
+     * @param zr row offset in z
+     * @param c  cell states; row written at {@code cr}, previous row read at {@code cp} when {@code cp >= 0}.
+     *           Modified.
+     * @param cr offset of {@code c_t}
+     * @param cp offset of {@code c_{t-1}}, or -1 at the first step
+     * @param tc {@code tanh(c_t)} at {@code cr}. Modified.
+     * @param hs hidden states, {@code h_t} written at {@code hr}. Modified.
+     * @param hr offset of {@code h_t}
+     * @param h  hidden units
+     */
+    static void lstmPointwise(double[] z, int zr, double[] c, int cr, int cp, double[] tc, double[] hs, int hr,
+                              int h) {
+        int hv = h - h % VL;
+        int j = 0;
+        for (; j < hv; j += VL) {
+            DoubleVector ig = sigmoid(DoubleVector.fromArray(S, z, zr + j));
+            DoubleVector fg = sigmoid(DoubleVector.fromArray(S, z, zr + h + j));
+            DoubleVector gg = tanh(DoubleVector.fromArray(S, z, zr + 2 * h + j));
+            DoubleVector og = sigmoid(DoubleVector.fromArray(S, z, zr + 3 * h + j));
+            ig.intoArray(z, zr + j);
+            fg.intoArray(z, zr + h + j);
+            gg.intoArray(z, zr + 2 * h + j);
+            og.intoArray(z, zr + 3 * h + j);
+            DoubleVector cv = ig.mul(gg);
+            if (cp >= 0) {
+                cv = cv.add(fg.mul(DoubleVector.fromArray(S, c, cp + j)));
+            }
+            cv.intoArray(c, cr + j);
+            DoubleVector tcv = tanh(cv);
+            tcv.intoArray(tc, cr + j);
+            og.mul(tcv).intoArray(hs, hr + j);
+        }
+        for (; j < h; j++) {
+            double ig = Network.sigmoid(z[zr + j]);
+            double fg = Network.sigmoid(z[zr + h + j]);
+            double gg = Network.tanh(z[zr + 2 * h + j]);
+            double og = Network.sigmoid(z[zr + 3 * h + j]);
+            z[zr + j] = ig;
+            z[zr + h + j] = fg;
+            z[zr + 2 * h + j] = gg;
+            z[zr + 3 * h + j] = og;
+            double cv = ig * gg + (cp < 0 ? 0.0 : fg * c[cp + j]);
+            c[cr + j] = cv;
+            double tcv = Network.tanh(cv);
+            tc[cr + j] = tcv;
+            hs[hr + j] = og * tcv;
+        }
+    }
+
+    private static DoubleVector sigmoid(DoubleVector x) {
+        // σ(x) = 1 / (1 + e^{-x})
+        return DoubleVector.broadcast(S, 1.0).div(x.neg().lanewise(VectorOperators.EXP).add(1.0));
+    }
+
+    private static DoubleVector tanh(DoubleVector x) {
+        // tanh(x) = 1 - 2 / (e^{2x} + 1)
+        DoubleVector e = x.add(x).lanewise(VectorOperators.EXP).add(1.0);
+        return DoubleVector.broadcast(S, 1.0).sub(DoubleVector.broadcast(S, 2.0).div(e));
+    }
+}
