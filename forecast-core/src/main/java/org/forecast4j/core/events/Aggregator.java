@@ -78,14 +78,16 @@ public final class Aggregator implements EventHandler {
     private long[] perPeriod;
     private long perPeriodOrigin;
 
+    private final boolean preAggregated;
     private long seen;
     private long outOfRange;
     private long withoutValue;
     private long minLocal = Long.MAX_VALUE;
     private long maxLocal = Long.MIN_VALUE;
 
-    private Aggregator(AggregationSpec spec) {
+    private Aggregator(AggregationSpec spec, boolean preAggregated) {
         this.spec = spec;
+        this.preAggregated = preAggregated;
         this.clock = new PeriodClock(spec.frequency(), spec.zone(), spec.weekStart());
         this.measure = spec.measure().kind();
         this.keyKind = spec.key().kind();
@@ -121,7 +123,64 @@ public final class Aggregator implements EventHandler {
      * @return the aggregator
      */
     public static Aggregator of(AggregationSpec spec) {
-        return new Aggregator(Objects.requireNonNull(spec, "spec"));
+        return new Aggregator(Objects.requireNonNull(spec, "spec"), false);
+    }
+
+    /**
+     * An aggregator fed with per-(key, period) values computed elsewhere (SQL GROUP BY push-down) through
+     * {@link #addCell}; it only assembles the panel.
+     */
+    static Aggregator preAggregated(AggregationSpec spec) {
+        Checks.requireArgument(spec.measure().kind() != Measure.Kind.CART_ABANDONMENT,
+                "cart abandonment cannot be pre-aggregated");
+        return new Aggregator(spec, true);
+    }
+
+    /**
+     * Adds one pre-aggregated cell: {@code a} (the value, or the numerator of a ratio), {@code b} (the
+     * denominator of a ratio), {@code events} rows behind it, and the local-time range of those rows.
+     *
+     * @param id       key id for category / item keys, ignored otherwise
+     * @param name     key name for channel keys, ignored otherwise
+     * @param period   local period number
+     * @param a        value or numerator
+     * @param b        denominator (conversion rate) or 0
+     * @param events   number of events in the cell
+     * @param minLocal smallest local epoch second in the cell
+     * @param maxLocal largest local epoch second in the cell
+     */
+    void addCell(long id, String name, long period, double a, double b, long events, long minLocal,
+                 long maxLocal) {
+        Checks.requireState(preAggregated, "addCell is for pre-aggregated input");
+        int k;
+        switch (keyKind) {
+            case ALL:
+                if (keys == 0) {
+                    newSlot();
+                }
+                k = 0;
+                break;
+            case CATEGORY:
+            case ITEM:
+                k = idSlot(id);
+                break;
+            default:
+                k = nameSlot(name == null ? UNKNOWN : name);
+                break;
+        }
+        sumA[k] = add(sumA[k], originA, k, period, a);
+        sumB[k] = add(sumB[k], originB, k, period, b);
+        seen += events;
+        countPeriod(period);
+        perPeriod[(int) (period - perPeriodOrigin)] += events - 1;
+        this.minLocal = Math.min(this.minLocal, minLocal);
+        this.maxLocal = Math.max(this.maxLocal, maxLocal);
+    }
+
+    /** Adds to the count of events that lacked the measure's value (push-down bookkeeping). */
+    void addWithoutValue(long n) {
+        withoutValue += n;
+        seen += n;
     }
 
     /**
@@ -450,6 +509,13 @@ public final class Aggregator implements EventHandler {
     }
 
     private double value(int k, long p) {
+        if (preAggregated) {
+            if (measure == Measure.Kind.CONVERSION_RATE) {
+                double views = at(sumB[k], originB[k], p);
+                return views == 0 ? Double.NaN : at(sumA[k], originA[k], p) / views;
+            }
+            return at(sumA[k], originA[k], p);
+        }
         switch (measure) {
             case COUNT:
             case REVENUE:
