@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
  * The {@code forecast4j} command.
  */
 @Command(name = "forecast4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {AggregateCommand.class, SimulateCommand.class},
         description = "Forecast e-commerce behaviour series and plan marketing budgets.")
 public final class Main implements Runnable {
 
