@@ -17,7 +17,8 @@ import org.forecast4j.core.TimeSeries;
  * {@code k = ⌊(h−1)/L⌋ + 1} is the number of whole lags ahead.
  *
  * <p>Intervals (Hyndman &amp; Athanasopoulos, <i>FPP</i> 3rd ed., §5.5, and {@code forecast.lagwalk}):
- * {@code ŷ ± z · √(σ̂² k + k² se(b)²)}, where {@code σ̂² = mean(residuals²)}, {@code b} is the mean lag
+ * {@code ŷ ± z · √(σ̂² k + k² se(b)²)}, where {@code σ̂² = Σ residuals² / (n<sub>r</sub> − 1<sub>b≠0</sub>)} over the
+ * {@code n<sub>r</sub>} defined residuals (one degree of freedom less when a drift is estimated), {@code b} is the mean lag
  * difference and {@code se(b) = s/√(n_d)} its standard error ({@code s²} = sample variance of the lag
  * differences; 0 without drift), {@code z = Φ⁻¹(0.5 + level/200)}.
  *
@@ -143,7 +144,8 @@ public final class LagWalkForecaster implements Forecaster {
                 nr++;
             }
         }
-        mse /= nr;
+        // R forecast.lagwalk: sum(res^2) / (number of residuals - 1 if a non-zero drift was estimated)
+        mse /= nr - (b != 0 ? 1 : 0);
         double[] future = new double[l];
         for (int j = 0; j < l; j++) {
             future[j] = filled[n - l + j];

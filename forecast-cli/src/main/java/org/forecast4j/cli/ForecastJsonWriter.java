@@ -1,0 +1,171 @@
+package org.forecast4j.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import org.forecast4j.core.arima.FittedArima;
+import org.forecast4j.core.FittedModel;
+import org.forecast4j.core.Forecast;
+import org.forecast4j.core.Level;
+
+/**
+ * Writes forecasts as a JSON array with one object per series (always an array, also for one series), each object
+ * on its own line:
+ * <pre>
+ * {"series": name, "model": description,
+ *  "forecast": {"horizon": h, "timestamps": [...], "mean": [...],
+ *               "intervals": [{"level": 80, "lower": [...], "upper": [...]}, ...]}}
+ * </pre>
+ * {@code series} is the series name (the value column, or the panel key); {@code model} the fitted model's
+ * description; {@code timestamps} the labels of the forecast steps (ISO dates or date-times, or indices for series
+ * without dates); levels ascending, whole levels written as integers.
+ */
+final class ForecastJsonWriter {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private ForecastJsonWriter() {
+    }
+
+    /** A fitted model and its forecast. */
+    static final class Result {
+        final FittedModel model;
+        final Forecast forecast;
+
+        Result(FittedModel model, Forecast forecast) {
+            this.model = model;
+            this.forecast = forecast;
+        }
+    }
+
+    /**
+     * Writes the array.
+     *
+     * @param results forecasts in output order
+     * @param out     destination; flushed, not closed
+     * @throws IOException if writing fails
+     */
+    static void write(List<Result> results, Writer out) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+            for (Result r : results) {
+                g.writeRaw('\n');
+                writeObject(g, r);
+            }
+            g.writeRaw('\n');
+            g.writeEndArray();
+            g.writeRaw('\n');
+        }
+        out.flush();
+    }
+
+    private static void writeObject(JsonGenerator g, Result r) throws IOException {
+        Forecast f = r.forecast;
+        g.writeStartObject();
+        g.writeStringField("series", f.seriesName() == null ? "series" : f.seriesName());
+        g.writeStringField("model", r.model.description());
+        g.writeObjectFieldStart("forecast");
+        g.writeNumberField("horizon", f.horizon());
+        g.writeArrayFieldStart("timestamps");
+        for (String label : f.labels()) {
+            g.writeString(label);
+        }
+        g.writeEndArray();
+        writeArray(g, "mean", f.mean());
+        g.writeArrayFieldStart("intervals");
+        for (Level level : f.levels()) {
+            g.writeStartObject();
+            g.writeFieldName("level");
+            writeLevel(g, level);
+            writeArray(g, "lower", f.lower(level));
+            writeArray(g, "upper", f.upper(level));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        if (r.model instanceof FittedArima) {
+            writeArimaFit(g, (FittedArima) r.model);
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * The {@code "fit"} object of an ARIMA model: {@code {"order": [p,d,q], "seasonalOrder": [P,D,Q], "period": s,
+     * "method": "ML", "coefficients": {...}, "standardErrors": {...}, "sigma2", "logLikelihood", "aic", "aicc",
+     * "bic", "nobs", "converged", "warnings": [...]}}; non-finite numbers are written as null.
+     */
+    static void writeArimaFit(JsonGenerator g, FittedArima m) throws IOException {
+        g.writeObjectFieldStart("fit");
+        g.writeArrayFieldStart("order");
+        for (int v : m.order()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("seasonalOrder");
+        for (int v : m.seasonalOrder()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeNumberField("period", m.period());
+        g.writeStringField("method", m.method().label());
+        g.writeObjectFieldStart("coefficients");
+        for (Map.Entry<String, Double> e : m.coefficients().entrySet()) {
+            g.writeFieldName(e.getKey());
+            number(g, e.getValue());
+        }
+        g.writeEndObject();
+        g.writeObjectFieldStart("standardErrors");
+        for (Map.Entry<String, Double> e : m.standardErrors().entrySet()) {
+            g.writeFieldName(e.getKey());
+            number(g, e.getValue());
+        }
+        g.writeEndObject();
+        g.writeFieldName("sigma2");
+        number(g, m.sigma2());
+        g.writeFieldName("logLikelihood");
+        number(g, m.logLikelihood());
+        g.writeFieldName("aic");
+        number(g, m.aic());
+        g.writeFieldName("aicc");
+        number(g, m.aicc());
+        g.writeFieldName("bic");
+        number(g, m.bic());
+        g.writeNumberField("nobs", m.nobs());
+        g.writeBooleanField("converged", m.converged());
+        g.writeArrayFieldStart("warnings");
+        for (String w : m.warnings()) {
+            g.writeString(w);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
+    }
+
+    static void writeLevel(JsonGenerator g, Level level) throws IOException {
+        double p = level.percent();
+        if (p == Math.rint(p)) {
+            g.writeNumber((long) p);
+        } else {
+            g.writeNumber(p);
+        }
+    }
+
+    private static void writeArray(JsonGenerator g, String name, double[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (double v : values) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+    }
+}

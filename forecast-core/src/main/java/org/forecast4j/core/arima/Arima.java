@@ -1,0 +1,311 @@
+package org.forecast4j.core.arima;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import org.forecast4j.core.Checks;
+import org.forecast4j.core.Forecaster;
+import org.forecast4j.core.TimeSeries;
+
+/**
+ * Specification of a seasonal ARIMA(p,d,q)(P,D,Q)[s] model, optionally with a mean, a drift and regressors
+ * (regression with ARIMA errors), estimated as R's {@code stats::arima} / {@code forecast::Arima}: immutable,
+ * reusable, configured by {@code withX} methods that return new instances.
+ *
+ * <pre>{@code
+ * FittedArima m = Arima.of(1, 1, 1).withSeasonal(0, 1, 1, 7).withDrift(true)
+ *                      .withMethod(ArimaMethod.ML).fit(series);
+ * Forecast f = m.forecast(14, 80, 95);
+ * }</pre>
+ *
+ * <p>Defaults follow R: method {@link ArimaMethod#CSS_ML}, a mean when {@code d + D = 0}, no drift, no seasonal
+ * part; the seasonal period is the series' unless set. The mean is silently dropped when {@code d + D > 0} (as
+ * R); a drift is used when {@code d + D ≤ 1} (as {@code forecast::Arima(include.drift = TRUE)}) and dropped with a
+ * warning otherwise.
+ *
+ * @since 0.1.0
+ */
+public final class Arima implements Forecaster {
+
+    /** Largest order accepted for each of p, q, P, Q (R's transform supports 100). */
+    public static final int MAX_ORDER = 100;
+    /** Largest number of differences accepted for d and D. */
+    public static final int MAX_DIFF = 3;
+
+    final int p;
+    final int d;
+    final int q;
+    final int seasonalP;
+    final int seasonalD;
+    final int seasonalQ;
+    final int period;
+    final boolean includeMean;
+    final boolean includeDrift;
+    final ArimaMethod method;
+    final double[] fixed;
+    final boolean transformPars;
+
+    private Arima(int p, int d, int q, int sp, int sd, int sq, int period, boolean includeMean,
+                  boolean includeDrift, ArimaMethod method, double[] fixed, boolean transformPars) {
+        this.p = p;
+        this.d = d;
+        this.q = q;
+        this.seasonalP = sp;
+        this.seasonalD = sd;
+        this.seasonalQ = sq;
+        this.period = period;
+        this.includeMean = includeMean;
+        this.includeDrift = includeDrift;
+        this.method = method;
+        this.fixed = fixed;
+        this.transformPars = transformPars;
+    }
+
+    /**
+     * A non-seasonal ARIMA(p,d,q) with R's defaults.
+     *
+     * @param p AR order in [0, 100]
+     * @param d differences in [0, 3]
+     * @param q MA order in [0, 100]
+     * @return the spec
+     * @throws IllegalArgumentException for orders out of range
+     */
+    public static Arima of(int p, int d, int q) {
+        checkOrder(p, d, q, "");
+        return new Arima(p, d, q, 0, 0, 0, 0, true, false, ArimaMethod.CSS_ML, null, true);
+    }
+
+    private static void checkOrder(int p, int d, int q, String prefix) {
+        Checks.requireArgument(p >= 0 && p <= MAX_ORDER, "%sp must be in [0, %d], got %d", prefix, MAX_ORDER, p);
+        Checks.requireArgument(d >= 0 && d <= MAX_DIFF, "%sd must be in [0, %d], got %d", prefix, MAX_DIFF, d);
+        Checks.requireArgument(q >= 0 && q <= MAX_ORDER, "%sq must be in [0, %d], got %d", prefix, MAX_ORDER, q);
+    }
+
+    /**
+     * The same spec with another non-seasonal order.
+     *
+     * @param newP AR order
+     * @param newD differences
+     * @param newQ MA order
+     * @return a new spec
+     */
+    public Arima order(int newP, int newD, int newQ) {
+        checkOrder(newP, newD, newQ, "");
+        return new Arima(newP, newD, newQ, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method,
+                null, transformPars);
+    }
+
+    /**
+     * Adds a seasonal part with an explicit period.
+     *
+     * @param sp     seasonal AR order P
+     * @param sd     seasonal differences D
+     * @param sq     seasonal MA order Q
+     * @param newPeriod period s &ge; 1 (0 = the series' period)
+     * @return a new spec
+     * @throws IllegalArgumentException for orders out of range or a negative period
+     */
+    public Arima withSeasonal(int sp, int sd, int sq, int newPeriod) {
+        checkOrder(sp, sd, sq, "seasonal ");
+        Checks.requireNonNegative(newPeriod, "period");
+        return new Arima(p, d, q, sp, sd, sq, newPeriod, includeMean, includeDrift, method, null, transformPars);
+    }
+
+    /**
+     * Adds a seasonal part whose period is the fitted series' period.
+     *
+     * @param sp seasonal AR order P
+     * @param sd seasonal differences D
+     * @param sq seasonal MA order Q
+     * @return a new spec
+     */
+    public Arima withSeasonal(int sp, int sd, int sq) {
+        return withSeasonal(sp, sd, sq, 0);
+    }
+
+    /**
+     * Whether to include a mean (intercept) when {@code d + D = 0} (R's {@code include.mean}, default true).
+     *
+     * @param include the flag
+     * @return a new spec
+     */
+    public Arima withMean(boolean include) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, include, includeDrift, method, fixed,
+                transformPars);
+    }
+
+    /**
+     * Whether to include a drift (a regressor {@code 1..n}, as {@code forecast::Arima(include.drift = TRUE)});
+     * used when {@code d + D ≤ 1}.
+     *
+     * @param include the flag
+     * @return a new spec
+     */
+    public Arima withDrift(boolean include) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, include, method, fixed,
+                transformPars);
+    }
+
+    /**
+     * Sets the estimation method.
+     *
+     * @param newMethod the method
+     * @return a new spec
+     */
+    public Arima withMethod(ArimaMethod newMethod) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift,
+                Objects.requireNonNull(newMethod, "method"), fixed, transformPars);
+    }
+
+    /**
+     * Holds some coefficients at given values (R's {@code fixed}): one entry per coefficient in R's order
+     * (ar, ma, sar, sma, intercept, drift, regressors), NaN for the coefficients to estimate. Its length is
+     * checked when fitting.
+     *
+     * @param values the fixed values, NaN = free. Not modified.
+     * @return a new spec
+     */
+    public Arima withFixed(double... values) {
+        Objects.requireNonNull(values, "fixed");
+        for (int i = 0; i < values.length; i++) {
+            Checks.requireArgument(!Double.isInfinite(values[i]), "fixed[%d] must be finite or NaN, got %s", i,
+                    values[i]);
+        }
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method,
+                values.clone(), transformPars);
+    }
+
+    /**
+     * Whether to optimise AR parameters through the stationarity transform (R's {@code transform.pars}, default
+     * true).
+     *
+     * @param transform the flag
+     * @return a new spec
+     */
+    public Arima withTransformPars(boolean transform) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method, fixed,
+                transform);
+    }
+
+    /**
+     * Fits the model (no regressors).
+     *
+     * @param series the series; NaN values are missing (ML and CSS-ML only)
+     * @return the fitted model
+     * @throws IllegalArgumentException if the series is too short, has missing values with method CSS, or the
+     *                                  spec does not fit it
+     * @throws org.forecast4j.core.ModelFitException if estimation fails numerically
+     */
+    @Override
+    public FittedArima fit(TimeSeries series) {
+        return ArimaEstimator.fit(this, series, null);
+    }
+
+    /**
+     * Fits a regression with ARIMA errors.
+     *
+     * @param series the series
+     * @param xreg   regressors with one row per observation
+     * @return the fitted model
+     * @throws IllegalArgumentException if the regressors do not match the series or are collinear with the
+     *                                  differencing
+     */
+    public FittedArima fit(TimeSeries series, Regressors xreg) {
+        Objects.requireNonNull(xreg, "xreg");
+        return ArimaEstimator.fit(this, series, xreg);
+    }
+
+    @Override
+    public String name() {
+        return "arima";
+    }
+
+    /**
+     * The estimation method.
+     *
+     * @return method
+     */
+    public ArimaMethod method() {
+        return method;
+    }
+
+    /**
+     * The non-seasonal order {p, d, q}.
+     *
+     * @return a new array
+     */
+    public int[] order() {
+        return new int[] {p, d, q};
+    }
+
+    /**
+     * The seasonal order {P, D, Q}.
+     *
+     * @return a new array
+     */
+    public int[] seasonalOrder() {
+        return new int[] {seasonalP, seasonalD, seasonalQ};
+    }
+
+    /**
+     * The seasonal period set on the spec (0 = the series').
+     *
+     * @return period
+     */
+    public int period() {
+        return period;
+    }
+
+    /**
+     * Whether a mean is requested.
+     *
+     * @return flag
+     */
+    public boolean includeMean() {
+        return includeMean;
+    }
+
+    /**
+     * Whether a drift is requested.
+     *
+     * @return flag
+     */
+    public boolean includeDrift() {
+        return includeDrift;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Arima)) {
+            return false;
+        }
+        Arima a = (Arima) o;
+        return p == a.p && d == a.d && q == a.q && seasonalP == a.seasonalP && seasonalD == a.seasonalD
+                && seasonalQ == a.seasonalQ && period == a.period && includeMean == a.includeMean
+                && includeDrift == a.includeDrift && method == a.method && Arrays.equals(fixed, a.fixed)
+                && transformPars == a.transformPars;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method,
+                Arrays.hashCode(fixed), transformPars);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ARIMA(%d,%d,%d)", p, d, q));
+        if (seasonalP + seasonalD + seasonalQ > 0) {
+            sb.append(String.format(Locale.ROOT, "(%d,%d,%d)[%s]", seasonalP, seasonalD, seasonalQ,
+                    period == 0 ? "s" : Integer.toString(period)));
+        }
+        sb.append(" method=").append(method.label());
+        if (includeDrift) {
+            sb.append(" drift");
+        }
+        if (!includeMean) {
+            sb.append(" no-mean");
+        }
+        return sb.toString();
+    }
+}

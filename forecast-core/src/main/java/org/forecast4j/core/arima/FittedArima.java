@@ -1,0 +1,493 @@
+package org.forecast4j.core.arima;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.forecast4j.core.Checks;
+import org.forecast4j.core.FittedModel;
+import org.forecast4j.core.Forecast;
+import org.forecast4j.core.Level;
+import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.statespace.KalmanForecaster;
+
+/**
+ * An ARIMA model fitted to a series: coefficients with R's names ({@code ar1…}, {@code ma1…}, {@code sar1…},
+ * {@code sma1…}, {@code intercept}, {@code drift}, regressor names), their standard errors, σ&sup2;,
+ * log-likelihood and information criteria, residuals, and the final Kalman state used for forecasting (as R's
+ * {@code predict.Arima}). Immutable and thread-safe; array getters return copies.
+ *
+ * <p>{@link #toString()} is R's label ({@code forecast:::arima.string}), e.g.
+ * {@code "ARIMA(1,1,1)(0,1,1)[7] with drift"}; {@link #summary()} prints the coefficient table.
+ *
+ * @since 0.1.0
+ */
+public final class FittedArima implements FittedModel {
+
+    private final Parts f;
+
+    FittedArima(Parts parts) {
+        this.f = parts;
+    }
+
+    /** Everything the estimator computes; package-private and never exposed. */
+    static final class Parts {
+        Arima spec;
+        TimeSeries series;
+        int p;
+        int d;
+        int q;
+        int sp;
+        int sd;
+        int sq;
+        int period;
+        ArimaMethod method;
+        List<String> names;
+        double[] coef;
+        double[] se;
+        boolean[] mask;
+        double[][] vcov;
+        double sigma2;
+        double loglik;
+        double aic;
+        double aicc;
+        double bic;
+        int nobs;
+        boolean converged;
+        int iterations;
+        int evaluations;
+        List<String> warnings;
+        double[] residuals;
+        double[] phi;
+        double[] theta;
+        double[] delta;
+        double[] state;
+        double[] cov;
+        boolean hasIntercept;
+        boolean hasDrift;
+        List<String> xregNames;
+    }
+
+    /**
+     * Coefficients by R's names, in R's order.
+     *
+     * @return unmodifiable ordered map
+     */
+    public Map<String, Double> coefficients() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < f.coef.length; i++) {
+            m.put(f.names.get(i), f.coef[i]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Standard errors by name (from the Hessian of the log-likelihood, as R's {@code var.coef}); fixed
+     * coefficients are absent; NaN when the Hessian is not positive definite.
+     *
+     * @return unmodifiable ordered map
+     */
+    public Map<String, Double> standardErrors() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < f.coef.length; i++) {
+            if (f.mask[i]) {
+                m.put(f.names.get(i), f.se[i]);
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Covariance matrix of the estimated (non-fixed) coefficients, in the order of {@link #standardErrors()}.
+     *
+     * @return a copy
+     */
+    public double[][] covariance() {
+        double[][] c = new double[f.vcov.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = f.vcov[i].clone();
+        }
+        return c;
+    }
+
+    /**
+     * Coefficient names in R's order.
+     *
+     * @return unmodifiable list
+     */
+    public List<String> coefficientNames() {
+        return f.names;
+    }
+
+    private double[] block(int off, int len) {
+        double[] out = new double[len];
+        System.arraycopy(f.coef, off, out, 0, len);
+        return out;
+    }
+
+    /**
+     * AR coefficients φ.
+     *
+     * @return length p
+     */
+    public double[] ar() {
+        return block(0, f.p);
+    }
+
+    /**
+     * MA coefficients θ.
+     *
+     * @return length q
+     */
+    public double[] ma() {
+        return block(f.p, f.q);
+    }
+
+    /**
+     * Seasonal AR coefficients.
+     *
+     * @return length P
+     */
+    public double[] sar() {
+        return block(f.p + f.q, f.sp);
+    }
+
+    /**
+     * Seasonal MA coefficients.
+     *
+     * @return length Q
+     */
+    public double[] sma() {
+        return block(f.p + f.q + f.sp, f.sq);
+    }
+
+    /**
+     * The intercept (mean of a stationary model), or NaN if none.
+     *
+     * @return the mean
+     */
+    public double mean() {
+        return f.hasIntercept ? f.coef[f.p + f.q + f.sp + f.sq] : Double.NaN;
+    }
+
+    /**
+     * The drift (slope per step), or NaN if none.
+     *
+     * @return the drift
+     */
+    public double drift() {
+        return f.hasDrift ? f.coef[f.p + f.q + f.sp + f.sq + (f.hasIntercept ? 1 : 0)] : Double.NaN;
+    }
+
+    /**
+     * Innovation variance σ&sup2; (R's {@code sigma2}: {@code ssq / nobs} for ML, the CSS mean square for CSS).
+     *
+     * @return sigma2
+     */
+    public double sigma2() {
+        return f.sigma2;
+    }
+
+    /**
+     * Gaussian log-likelihood (exact for ML and CSS-ML; conditional for CSS), as R's {@code loglik}.
+     *
+     * @return log-likelihood
+     */
+    public double logLikelihood() {
+        return f.loglik;
+    }
+
+    /**
+     * AIC {@code -2 logL + 2 (k + 1)}, k = estimated coefficients; NaN for CSS.
+     *
+     * @return aic
+     */
+    public double aic() {
+        return f.aic;
+    }
+
+    /**
+     * AICc {@code AIC + 2 (k+1)(k+2) / (n* - k - 2)} as {@code forecast::Arima}; NaN for CSS.
+     *
+     * @return aicc
+     */
+    public double aicc() {
+        return f.aicc;
+    }
+
+    /**
+     * BIC {@code AIC + (k+1)(log n* - 2)}; NaN for CSS.
+     *
+     * @return bic
+     */
+    public double bic() {
+        return f.bic;
+    }
+
+    /**
+     * Number of observations used, {@code n* = non-missing - d - sD} (R's {@code nobs}).
+     *
+     * @return n*
+     */
+    public int nobs() {
+        return f.nobs;
+    }
+
+    /**
+     * Whether the optimiser converged (R's {@code code == 0}).
+     *
+     * @return flag
+     */
+    public boolean converged() {
+        return f.converged;
+    }
+
+    /**
+     * Optimiser iterations of the final stage.
+     *
+     * @return count
+     */
+    public int iterations() {
+        return f.iterations;
+    }
+
+    /**
+     * Objective evaluations over all stages (CSS, ML, Hessian).
+     *
+     * @return count
+     */
+    public int evaluations() {
+        return f.evaluations;
+    }
+
+    /**
+     * Warnings raised during the fit (non-convergence, dropped drift, inverted MA, ...).
+     *
+     * @return unmodifiable list
+     */
+    public List<String> warnings() {
+        return f.warnings;
+    }
+
+    /**
+     * The estimation method actually used (CSS-ML becomes ML on series with missing values, as in R).
+     *
+     * @return method
+     */
+    public ArimaMethod method() {
+        return f.method;
+    }
+
+    /**
+     * The spec that was fitted.
+     *
+     * @return spec
+     */
+    public Arima spec() {
+        return f.spec;
+    }
+
+    /**
+     * {p, d, q}.
+     *
+     * @return a new array
+     */
+    public int[] order() {
+        return new int[] {f.p, f.d, f.q};
+    }
+
+    /**
+     * {P, D, Q}.
+     *
+     * @return a new array
+     */
+    public int[] seasonalOrder() {
+        return new int[] {f.sp, f.sd, f.sq};
+    }
+
+    /**
+     * The seasonal period used.
+     *
+     * @return s
+     */
+    public int period() {
+        return f.period;
+    }
+
+    @Override
+    public TimeSeries series() {
+        return f.series;
+    }
+
+    /**
+     * Residuals as R's {@code residuals(arima)}: innovations standardised by {@code sqrt(F_t)} of the
+     * unit-variance filter (so they equal the innovations once the filter has converged), or the CSS
+     * innovations for method CSS; NaN where the series is missing.
+     *
+     * @return residuals, length n
+     */
+    @Override
+    public double[] residuals() {
+        return f.residuals.clone();
+    }
+
+    /**
+     * Fitted values {@code y - residuals} (as {@code forecast::fitted.Arima}).
+     *
+     * @return fitted values, length n
+     */
+    @Override
+    public double[] fitted() {
+        double[] y = f.series.values();
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i] - f.residuals[i];
+        }
+        return out;
+    }
+
+    @Override
+    public String description() {
+        return toString();
+    }
+
+    /**
+     * Forecasts a model without user regressors.
+     *
+     * @param horizon steps ahead, &gt; 0
+     * @param levels  interval levels
+     * @return the forecast
+     * @throws IllegalArgumentException if {@code horizon <= 0} or the model has regressors
+     */
+    @Override
+    public Forecast forecast(int horizon, List<Level> levels) {
+        return forecast(horizon, levels, null);
+    }
+
+    /**
+     * Forecasts with the future values of the regressors (R's {@code predict(fit, n.ahead, newxreg)}): the
+     * Kalman forecast of the ARIMA errors plus the regression part; intervals
+     * {@code mean ± z σ sqrt(Z'P_hZ)}.
+     *
+     * @param horizon steps ahead, &gt; 0
+     * @param levels  interval levels
+     * @param future  regressor values for the {@code horizon} steps, same names as when fitting; null if the
+     *                model has none
+     * @return the forecast
+     * @throws IllegalArgumentException if the regressors are missing, misnamed, of the wrong length or contain NaN
+     */
+    public Forecast forecast(int horizon, List<Level> levels, Regressors future) {
+        Checks.requirePositive(horizon, "horizon");
+        Objects.requireNonNull(levels, "levels");
+        int nx = f.xregNames.size();
+        if (nx > 0) {
+            Checks.requireArgument(future != null,
+                    "the model has regressors %s: forecasting needs their %d future values", f.xregNames, horizon);
+            Checks.requireArgument(future.names().equals(f.xregNames), "future regressors %s != fitted regressors %s",
+                    future.names(), f.xregNames);
+            Checks.requireArgument(future.length() == horizon, "future regressors have %d rows, horizon is %d",
+                    future.length(), horizon);
+            for (int k = 0; k < nx; k++) {
+                for (int t = 0; t < horizon; t++) {
+                    Checks.requireArgument(!Double.isNaN(future.get(k, t)), "future regressor '%s'[%d] is missing",
+                            f.xregNames.get(k), t);
+                }
+            }
+        } else {
+            Checks.requireArgument(future == null, "the model has no regressors but future regressors were given");
+        }
+        double[] mean = new double[horizon];
+        double[] var = new double[horizon];
+        KalmanForecaster.forecast(f.phi, f.theta, f.delta, f.state, f.cov, mean, var);
+        int off = f.p + f.q + f.sp + f.sq;
+        int n = f.series.length();
+        double[] se = new double[horizon];
+        for (int t = 0; t < horizon; t++) {
+            double xm = 0.0;
+            int k = off;
+            if (f.hasIntercept) {
+                xm += f.coef[k++];
+            }
+            if (f.hasDrift) {
+                xm += f.coef[k++] * (n + t + 1);
+            }
+            for (int j = 0; j < nx; j++) {
+                xm += f.coef[k + j] * future.get(j, t);
+            }
+            mean[t] += xm;
+            se[t] = Math.sqrt(Math.max(var[t], 0.0) * f.sigma2);
+        }
+        return Forecast.normal(toString(), f.series, mean, se, levels);
+    }
+
+    /**
+     * R's label ({@code forecast:::arima.string}), e.g. {@code "ARIMA(2,0,1) with non-zero mean"},
+     * {@code "ARIMA(0,1,1)(0,1,1)[12]"}, {@code "ARIMA(1,1,1) with drift"},
+     * {@code "Regression with ARIMA(1,0,0) errors"}.
+     *
+     * @return the label
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "ARIMA(%d,%d,%d)", f.p, f.d, f.q));
+        if (f.period > 1 && f.sp + f.sd + f.sq > 0) {
+            sb.append(String.format(Locale.ROOT, "(%d,%d,%d)[%d]", f.sp, f.sd, f.sq, f.period));
+        }
+        String s = sb.toString();
+        if (!f.xregNames.isEmpty()) {
+            return "Regression with " + s + " errors";
+        }
+        if (f.hasDrift) {
+            return s + " with drift";
+        }
+        if (f.hasIntercept) {
+            return s + " with non-zero mean";
+        }
+        if (f.d == 0 && f.sd == 0) {
+            return s + " with zero mean";
+        }
+        return s;
+    }
+
+    /**
+     * A summary in the style of R's {@code print.Arima}: label, coefficient table with standard errors,
+     * σ&sup2;, log-likelihood, AIC, AICc, BIC.
+     *
+     * @return multi-line text
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        String name = f.series.name();
+        sb.append("Series: ").append(name == null ? "y" : name).append('\n').append(this).append("\n\n");
+        if (!f.names.isEmpty()) {
+            sb.append("Coefficients:\n");
+            StringBuilder h = new StringBuilder("      ");
+            StringBuilder c = new StringBuilder("      ");
+            StringBuilder e = new StringBuilder("s.e.  ");
+            for (int i = 0; i < f.names.size(); i++) {
+                h.append(String.format(Locale.ROOT, "%10s", f.names.get(i)));
+                c.append(String.format(Locale.ROOT, "%10.4f", f.coef[i]));
+                e.append(f.mask[i] ? String.format(Locale.ROOT, "%10.4f", f.se[i]) : String.format("%10s", "fixed"));
+            }
+            sb.append(h).append('\n').append(c).append('\n').append(e).append("\n\n");
+        }
+        sb.append(String.format(Locale.ROOT, "sigma^2 = %.6g:  log likelihood = %.2f%n", f.sigma2, f.loglik));
+        if (!Double.isNaN(f.aic)) {
+            sb.append(String.format(Locale.ROOT, "AIC=%.2f   AICc=%.2f   BIC=%.2f%n", f.aic, f.aicc, f.bic));
+        }
+        if (!f.warnings.isEmpty()) {
+            sb.append("Warnings:\n");
+            for (String w : f.warnings) {
+                sb.append("  ").append(w).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    static List<String> copyOf(List<String> l) {
+        return Collections.unmodifiableList(new ArrayList<>(l));
+    }
+}

@@ -1,0 +1,301 @@
+package org.forecast4j.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.forecast4j.core.Frequency;
+import org.forecast4j.core.Panel;
+import org.forecast4j.core.TimeSeries;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Expected values are read off the small files in src/test/resources/io by hand.
+ */
+class CsvSeriesReaderTest {
+
+    private static final double NA = Double.NaN;
+
+    @TempDir
+    Path tmp;
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(CsvSeriesReaderTest.class.getResource("/io/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a resource through a Reader so that messages carry the bare file name. */
+    private static TimeSeries readNamed(CsvSeriesReader r, String name) throws IOException {
+        try (Reader in = Files.newBufferedReader(resource(name))) {
+            return r.read(in, name);
+        }
+    }
+
+    private static CsvFormatException failure(CsvSeriesReader r, String name) {
+        return assertThrows(CsvFormatException.class, () -> readNamed(r, name));
+    }
+
+    private static final CsvSeriesReader DATE_Y = CsvSeriesReader.create().withDateColumn("date").withValueColumn("y");
+
+    @Test
+    void read_dailyFile_infersDailyParsesMissingTokens() {
+        TimeSeries s = DATE_Y.read(resource("daily.csv"));
+        assertEquals(Frequency.DAILY, s.frequency());
+        assertEquals(7, s.period());
+        assertEquals(LocalDate.of(2024, 1, 1).atStartOfDay(), s.start());
+        assertEquals("y", s.name());
+        assertArrayEquals(new double[] {10, 12, NA, 14, NA, NA, 17.5, 100}, s.values());
+    }
+
+    @Test
+    void read_valueOnlyFile_isIndexedOneToN() {
+        TimeSeries s = CsvSeriesReader.create().read(resource("values_only.csv"));
+        assertEquals(Frequency.INDEX, s.frequency());
+        assertEquals(1, s.period());
+        assertArrayEquals(new double[] {3, 1, 4, 1, 5}, s.values());
+        assertEquals("1", s.label(0));
+        assertEquals("5", s.label(4));
+    }
+
+    @Test
+    void read_noDateColumnGiven_isIndexedAndFrequencySetsPeriod() {
+        TimeSeries s = CsvSeriesReader.create().withValueColumn("y").withFrequency(Frequency.DAILY)
+                .read(resource("daily.csv"));
+        assertEquals(Frequency.INDEX, s.frequency());
+        assertEquals(7, s.period());
+        assertEquals(8, s.length());
+    }
+
+    @Test
+    void read_valueColumnNotNamed_usesTheOnlyColumnLeft() {
+        TimeSeries s = CsvSeriesReader.create().withDateColumn("date").read(resource("daily.csv"));
+        assertEquals("y", s.name());
+        assertEquals(8, s.length());
+    }
+
+    @Test
+    void read_valueColumnNotNamedAndSeveralLeft_listsCandidates() {
+        CsvFormatException e = failure(CsvSeriesReader.create(), "daily.csv");
+        assertEquals("daily.csv line 1: name the value column: candidates are date, y", e.getMessage());
+    }
+
+    @Test
+    void read_givenPeriodAndFrequency_overrideDefaults() {
+        TimeSeries s = DATE_Y.withFrequency(Frequency.DAILY).withPeriod(14).read(resource("daily.csv"));
+        assertEquals(14, s.period());
+        assertEquals(Frequency.DAILY, s.frequency());
+    }
+
+    @Test
+    void read_nonNumericCell_namesFileLineAndColumn() {
+        CsvFormatException e = failure(DATE_Y, "not_a_number.csv");
+        assertEquals("not_a_number.csv line 4, column 'y': 'abc' is not a number", e.getMessage());
+        assertEquals("not_a_number.csv", e.source());
+        assertEquals(4, e.line());
+        assertEquals("y", e.column());
+        assertEquals("'abc' is not a number", e.detail());
+    }
+
+    @Test
+    void read_duplicateTimestamp_isReported() {
+        CsvFormatException e = failure(DATE_Y, "duplicate.csv");
+        assertEquals("duplicate.csv line 4, column 'date': duplicate timestamp 2024-01-02 (also on line 3)",
+                e.getMessage());
+    }
+
+    @Test
+    void read_unorderedTimestamps_areReported() {
+        CsvFormatException e = failure(DATE_Y, "unordered.csv");
+        assertEquals("unordered.csv line 4, column 'date': timestamp 2024-01-02 is earlier than 2024-01-03 on line 3;"
+                + " rows must be in increasing time order", e.getMessage());
+    }
+
+    @Test
+    void read_gap_isAnErrorByDefault() {
+        CsvFormatException e = failure(DATE_Y, "gap.csv");
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().contains("gap of 2 missing DAILY periods between 2024-01-02 (line 3) and "
+                + "2024-01-05"), e.getMessage());
+    }
+
+    @Test
+    void read_gapWithFill_insertsNaN() {
+        TimeSeries s = DATE_Y.withFillGaps(true).read(resource("gap.csv"));
+        assertArrayEquals(new double[] {10, 12, NA, NA, 15, 16}, s.values());
+        assertEquals("2024-01-06", s.label(5));
+    }
+
+    @Test
+    void read_timestampOffTheGrid_isReported() {
+        CsvFormatException e = failure(DATE_Y.withFrequency(Frequency.DAILY).withFillGaps(true), "off_grid.csv");
+        assertEquals("off_grid.csv line 4, column 'date': timestamp 2024-01-03T12:00 is not on the DAILY grid that "
+                + "starts at 2024-01-01 (line 2)", e.getMessage());
+    }
+
+    @Test
+    void read_quarterEnds_inferQuarterlyAnchoredOnMonthEnds() {
+        TimeSeries s = DATE_Y.read(resource("quarter_ends.csv"));
+        assertEquals(Frequency.QUARTERLY, s.frequency());
+        assertEquals(4, s.period());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5}, s.values());
+    }
+
+    @Test
+    void read_mixedDateTimeForms_inferHourly() {
+        TimeSeries s = DATE_Y.read(resource("hourly_mixed.csv"));
+        assertEquals(Frequency.HOURLY, s.frequency());
+        assertEquals(24, s.period());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, s.values());
+        assertEquals(LocalDateTime.of(2024, 1, 1, 4, 0), s.timestamp(4));
+    }
+
+    @Test
+    void read_byteOrderMark_isIgnored() {
+        TimeSeries s = DATE_Y.read(resource("bom.csv"));
+        assertArrayEquals(new double[] {1, 2}, s.values());
+    }
+
+    @Test
+    void read_quotedMultilineCellAndBlankLine_keepPhysicalLineNumbers() {
+        // the record on lines 2-3 spans two lines, line 5 is blank, so the bad cell is on line 6
+        CsvFormatException e = failure(DATE_Y, "multiline.csv");
+        assertEquals("multiline.csv line 6, column 'y': 'x' is not a number", e.getMessage());
+    }
+
+    @Test
+    void read_rowWithTooFewFields_isReported() {
+        CsvFormatException e = failure(DATE_Y, "short_row.csv");
+        assertEquals("short_row.csv line 3: expected 2 fields (date, y), got 1", e.getMessage());
+    }
+
+    @Test
+    void read_noSuchColumn_listsTheColumns() {
+        CsvFormatException e = failure(DATE_Y.withValueColumn("orders"), "daily.csv");
+        assertEquals("daily.csv line 1, column 'orders': no such column; the columns are date, y", e.getMessage());
+    }
+
+    @Test
+    void read_columnNameIgnoringCase_matches() {
+        TimeSeries s = CsvSeriesReader.create().withDateColumn("DATE").withValueColumn(" Y ").read(resource("daily.csv"));
+        assertEquals(8, s.length());
+    }
+
+    @Test
+    void read_missingFile_namesTheFile() {
+        Path missing = tmp.resolve("nope.csv");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> DATE_Y.read(missing));
+        assertEquals(missing + ": cannot read: no such file", e.getMessage());
+    }
+
+    @Test
+    void read_emptyFileAndHeaderOnly_areReported() throws IOException {
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> DATE_Y.read(new StringReader(""), "e.csv"));
+        assertEquals("e.csv: file is empty (no header line)", e.getMessage());
+        e = assertThrows(CsvFormatException.class, () -> DATE_Y.read(new StringReader("date,y\n"), "h.csv"));
+        assertEquals("h.csv: no data rows (the series is empty)", e.getMessage());
+    }
+
+    @Test
+    void read_singleTimestampWithoutFrequency_asksForIt() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y\n2024-01-01,3\n"), "one.csv"));
+        assertTrue(e.getMessage().startsWith("one.csv column 'date': cannot infer the frequency"), e.getMessage());
+        TimeSeries s = DATE_Y.withFrequency(Frequency.MONTHLY).read(new StringReader("date,y\n2024-01-01,3\n"), "one");
+        assertEquals("2024-02-01", s.label(1));
+    }
+
+    @Test
+    void read_badTimestamp_isReported() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y\n2024-01-01,3\n2024-13-01,4\n"), "t.csv"));
+        assertEquals("t.csv line 3, column 'date': '2024-13-01' is not an ISO date or date-time "
+                + "(e.g. 2024-03-31 or 2024-03-31T13:00)", e.getMessage());
+    }
+
+    @Test
+    void read_infiniteOrHexOrSuffixedNumbers_areRejected() {
+        for (String bad : new String[] {"Infinity", "0x10", "1d", "1,5", "--1"}) {
+            CsvFormatException e = assertThrows(CsvFormatException.class,
+                    () -> CsvSeriesReader.create().read(new StringReader("y\n1\n\"" + bad + "\"\n"), "n.csv"));
+            assertEquals("'" + bad + "' is not a number", e.detail());
+            assertEquals(3, e.line());
+        }
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> CsvSeriesReader.create().read(new StringReader("y\n1e999\n"), "n.csv"));
+        assertEquals("'1e999' is out of the range of a double", e.detail());
+    }
+
+    @Test
+    void read_gzipFile_equalsPlainFile() throws IOException {
+        Path gz = tmp.resolve("daily.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(resource("daily.csv")));
+        }
+        assertEquals(DATE_Y.read(resource("daily.csv")), DATE_Y.read(gz));
+    }
+
+    @Test
+    void read_keyColumnSet_pointsToReadPanel() {
+        assertThrows(IllegalArgumentException.class, () -> DATE_Y.withKeyColumn("k").read(resource("daily.csv")));
+        assertThrows(IllegalStateException.class, () -> DATE_Y.readPanel(resource("daily.csv")));
+    }
+
+    @Test
+    void readPanel_interleavedRows_keysInFirstAppearanceOrder() {
+        Panel p = CsvSeriesReader.create().withKeyColumn("region").withDateColumn("date").withValueColumn("buys")
+                .readPanel(resource("panel.csv"));
+        assertEquals(List.of("north", "south", "east"), p.keys());
+        assertArrayEquals(new double[] {5, 6, NA}, p.get("north").values());
+        assertArrayEquals(new double[] {7, 8, 9}, p.get("south").values());
+        assertArrayEquals(new double[] {1, 2}, p.get("east").values());
+        assertEquals(Frequency.MONTHLY, p.get("east").frequency());
+        assertEquals("2024-03-01", p.get("east").label(2));
+        assertEquals("east", p.get("east").name());
+    }
+
+    @Test
+    void readPanel_duplicateWithinAKey_namesTheSeries() {
+        String csv = "k,date,y\na,2024-01-01,1\nb,2024-01-01,1\na,2024-01-02,2\na,2024-01-02,3\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvSeriesReader.create().withKeyColumn("k")
+                .withDateColumn("date").readPanel(new StringReader(csv), "p.csv"));
+        assertEquals("p.csv line 5, column 'date': duplicate timestamp 2024-01-02 in series 'a' (also on line 4)",
+                e.getMessage());
+    }
+
+    @Test
+    void readPanel_emptyKey_isReported() {
+        String csv = "k,y\na,1\n,2\n";
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> CsvSeriesReader.create().withKeyColumn("k").readPanel(new StringReader(csv), "p.csv"));
+        assertEquals("p.csv line 3, column 'k': empty key", e.getMessage());
+    }
+
+    @Test
+    void readPanel_gzipOnDisk_readsKeysWithoutDates() throws IOException {
+        Path gz = tmp.resolve("p.csv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("k,y\na,1\nb,2\na,3\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Panel p = CsvSeriesReader.create().withKeyColumn("k").readPanel(gz);
+        assertArrayEquals(new double[] {1, 3}, p.get("a").values());
+        assertEquals(Frequency.INDEX, p.get("b").frequency());
+    }
+}
