@@ -283,7 +283,7 @@ class ForecastCommandTest {
     @Test
     void unknownModel() {
         CliRun.run("forecast", "--input", resource("daily.csv"), "--date-column", "date", "--model", "prophet")
-                .badInput("--model must be one of mean, naive, snaive, drift, got 'prophet'");
+                .badInput("--model must be one of mean, naive, snaive, drift, arima, got 'prophet'");
     }
 
     @Test

@@ -15,7 +15,7 @@ class ModelOptionsTest {
 
     /** Stands in for ModelOptions once a model family has added flags to it. */
     static class WithOrder extends ModelOptions {
-        @Option(names = "--order")
+        @Option(names = "--test-order")
         String order;
     }
 
@@ -44,7 +44,7 @@ class ModelOptionsTest {
 
     @Test
     void given_listsOnlyTheModelOptionsOnTheCommandLine() {
-        assertEquals(Set.of("--order"), given("--order", "1,1,1", "--horizon", "3"));
+        assertEquals(Set.of("--test-order"), given("--test-order", "1,1,1", "--horizon", "3"));
         assertEquals(Set.of(), given("--horizon", "3"));
     }
 

@@ -17,7 +17,7 @@ class ModelRegistryTest {
     @Test
     void standard_hasTheFourBaselines() {
         ModelRegistry r = ModelRegistry.standard();
-        assertEquals(List.of("mean", "naive", "snaive", "drift"), r.names());
+        assertEquals(List.of("mean", "naive", "snaive", "drift", "arima"), r.names());
         assertEquals("mean", r.create("mean", NONE).name());
         assertEquals("naive", r.create("naive", NONE).name());
         assertEquals("snaive", r.create("SNaive", NONE).name());
@@ -27,28 +27,28 @@ class ModelRegistryTest {
     @Test
     void create_unknownName_listsTheModels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelRegistry.standard().create("arima", NONE));
-        assertEquals("--model must be one of mean, naive, snaive, drift, got 'arima'", e.getMessage());
+                () -> ModelRegistry.standard().create("prophet", NONE));
+        assertEquals("--model must be one of mean, naive, snaive, drift, arima, got 'prophet'", e.getMessage());
     }
 
     @Test
     void with_addsAModelThatReadsItsOptions() {
         Forecaster seasonal = Forecasters.seasonalNaive(4);
-        ModelRegistry r = ModelRegistry.standard().with("custom", "test model", Set.of("--order"), o -> seasonal);
-        assertEquals(List.of("mean", "naive", "snaive", "drift", "custom"), r.names());
+        ModelRegistry r = ModelRegistry.standard().with("custom", "test model", Set.of("--test-flag"), o -> seasonal);
+        assertEquals(List.of("mean", "naive", "snaive", "drift", "arima", "custom"), r.names());
         assertEquals("test model", r.summary("custom"));
-        assertEquals(seasonal, r.create("custom", new ModelOptions(Set.of("--order"))));
+        assertEquals(seasonal, r.create("custom", new ModelOptions(Set.of("--test-flag"))));
     }
 
     @Test
     void create_optionOfAnotherModel_isRejected() {
-        ModelRegistry r = ModelRegistry.standard().with("custom", "test", Set.of("--order"), o -> Forecasters.mean());
+        ModelRegistry r = ModelRegistry.standard().with("custom", "test", Set.of("--test-flag"), o -> Forecasters.mean());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> r.create("snaive", new ModelOptions(Set.of("--order"))));
-        assertEquals("--order does not apply to --model snaive (it takes no model options)", e.getMessage());
+                () -> r.create("snaive", new ModelOptions(Set.of("--test-flag"))));
+        assertEquals("--test-flag does not apply to --model snaive (it takes no model options)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> r.create("custom", new ModelOptions(Set.of("--seed"))));
-        assertTrue(e.getMessage().contains("(its options are --order)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(its options are --test-flag)"), e.getMessage());
     }
 
     @Test
