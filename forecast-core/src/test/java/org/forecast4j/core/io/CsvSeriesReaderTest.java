@@ -16,11 +16,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.Panel;
 import org.forecast4j.core.TimeSeries;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +177,33 @@ class CsvSeriesReaderTest {
         assertEquals(Frequency.QUARTERLY, s.frequency());
         assertEquals(4, s.period());
         assertArrayEquals(new double[] {1, 2, 3, 4, 5}, s.values());
+        // timestamps stay on month ends (not on the 30th of every third month)
+        assertEquals("2023-06-30", s.label(0));
+        assertEquals("2023-12-31", s.label(2));
+        assertEquals("2024-03-31", s.label(3));
+        assertEquals("2024-09-30", s.label(5));
+        assertEquals("2024-12-31", s.label(6));
+    }
+
+    @Test
+    void read_monthlyMonthEndsFromFebruary_stayOnMonthEnds() {
+        TimeSeries s = DATE_Y.read(new StringReader("date,y\n2023-02-28,1\n2023-03-31,2\n2023-04-30,3\n"), "m.csv");
+        assertEquals(Frequency.MONTHLY, s.frequency());
+        assertEquals("2023-02-28", s.label(0));
+        assertEquals("2023-03-31", s.label(1));
+        assertEquals("2023-05-31", s.label(3));
+        assertEquals("2024-02-29", s.label(12));
+    }
+
+    @Test
+    void read_monthlyOnThe28thFromFebruary_staysOnThe28th() {
+        TimeSeries s = DATE_Y.read(new StringReader("date,y\n2023-02-28,1\n2023-03-28,2\n2023-04-28,3\n"), "m.csv");
+        assertEquals("2023-03-28", s.label(1));
+        assertEquals("2023-05-28", s.label(3));
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y\n2023-02-28,1\n2023-03-31,2\n2023-04-28,3\n"), "x.csv"));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("is not on the MONTHLY grid"), e.getMessage());
     }
 
     @Test
@@ -311,5 +345,26 @@ class CsvSeriesReaderTest {
         Panel p = CsvSeriesReader.create().withKeyColumn("k").readPanel(gz);
         assertArrayEquals(new double[] {1, 3}, p.get("a").values());
         assertEquals(Frequency.INDEX, p.get("b").frequency());
+    }
+
+    @Property(tries = 150)
+    void read_monthEndSeries_labelsEqualTheDates(@ForAll @IntRange(min = 0, max = 600) int startMonth,
+                                                 @ForAll("monthSteps") int stepMonths,
+                                                 @ForAll @IntRange(min = 2, max = 30) int n) {
+        // month ends generated with YearMonth.atEndOfMonth, independently of Frequency.add
+        YearMonth first = YearMonth.of(1990, 1).plusMonths(startMonth);
+        StringBuilder csv = new StringBuilder("date,y\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(first.plusMonths((long) i * stepMonths).atEndOfMonth()).append(',').append(i).append('\n');
+        }
+        TimeSeries s = DATE_Y.read(new StringReader(csv.toString()), "p.csv");
+        for (int i = 0; i < n + 5; i++) {
+            assertEquals(first.plusMonths((long) i * stepMonths).atEndOfMonth().toString(), s.label(i));
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> monthSteps() {
+        return Arbitraries.of(1, 3, 12);
     }
 }
