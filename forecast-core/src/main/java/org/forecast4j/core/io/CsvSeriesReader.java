@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -25,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.forecast4j.core.Checks;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.Panel;
@@ -257,9 +257,18 @@ public final class CsvSeriesReader {
     }
 
     private static UncheckedIOException ioFailure(Path file, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT)
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file";
+        } else if (Files.isDirectory(file)) {
+            why = "is a directory, not a file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+            why = "not a valid gzip file (" + e.getMessage() + ")";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
         return new UncheckedIOException(file + ": cannot read: " + why, e);
     }
 
@@ -286,7 +295,8 @@ public final class CsvSeriesReader {
 
     private Map<String, Rows> parse(Reader in, String source) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true).get();
+                .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get();
         CSVParser parser;
         try {
             parser = CSVParser.builder().setReader(in).setFormat(format).get();

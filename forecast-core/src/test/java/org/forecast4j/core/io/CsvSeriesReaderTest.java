@@ -254,6 +254,42 @@ class CsvSeriesReaderTest {
     }
 
     @Test
+    void read_directoryOrBrokenGzip_namesTheFileAndTheProblem() throws IOException {
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> DATE_Y.read(tmp));
+        assertEquals(tmp + ": cannot read: is a directory, not a file", e.getMessage());
+        Path fake = tmp.resolve("fake.csv.gz");
+        Files.write(fake, new byte[] {0x1f, (byte) 0x8b, 'x', 'y', 'z'});
+        e = assertThrows(UncheckedIOException.class, () -> DATE_Y.read(fake));
+        assertTrue(e.getMessage().startsWith(fake + ": cannot read: not a valid gzip file"), e.getMessage());
+        // a truncated gzip stream fails while reading (here already in the buffered header): reported as such
+        Path gz = tmp.resolve("cut.csv.gz");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(Files.readAllBytes(resource("daily.csv")));
+        }
+        byte[] all = bytes.toByteArray();
+        Files.write(gz, java.util.Arrays.copyOf(all, all.length - 12));
+        CsvFormatException c = assertThrows(CsvFormatException.class, () -> DATE_Y.read(gz));
+        assertTrue(c.getMessage().contains("Unexpected end of ZLIB input stream"), c.getMessage());
+    }
+
+    @Test
+    void read_duplicateColumnNames_areReported() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y,y\n2024-01-01,1,2\n"), "d.csv"));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith("d.csv line 1: bad header: "), e.getMessage());
+    }
+
+    @Test
+    void read_unterminatedQuote_isReportedWithItsLine() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y\n2024-01-01,1\n\"2024-01-02,2\n"), "q.csv"));
+        assertEquals(3, e.line());
+        assertTrue(e.detail().startsWith("malformed CSV"), e.getMessage());
+    }
+
+    @Test
     void read_emptyFileAndHeaderOnly_areReported() throws IOException {
         CsvFormatException e = assertThrows(CsvFormatException.class, () -> DATE_Y.read(new StringReader(""), "e.csv"));
         assertEquals("e.csv: file is empty (no header line)", e.getMessage());
