@@ -266,12 +266,18 @@ public final class Accuracy {
          */
         public Accumulator add(String origin, int step, double actual, double forecast, double[] lower, double[] upper,
                                MetricValue scale) {
-            Checks.requireArgument(!Double.isInfinite(actual), "actual must be finite or NaN, got %s", actual);
-            Checks.requireFinite(forecast, "forecast");
+            // checks without varargs or boxing: this runs once per step of every fold of a backtest
+            if (Double.isInfinite(actual)) {
+                throw Metrics.fail("actual must be finite or NaN, got %s", actual);
+            }
+            if (!Double.isFinite(forecast)) {
+                throw Metrics.fail("forecast must be finite, got %s", forecast);
+            }
             Objects.requireNonNull(scale, "scale");
             if (!levels.isEmpty()) {
-                Checks.requireArgument(lower != null && upper != null && lower.length == levels.size()
-                        && upper.length == levels.size(), "need one lower and upper limit per level %s", levels);
+                if (lower == null || upper == null || lower.length != levels.size() || upper.length != levels.size()) {
+                    throw Metrics.fail("need one lower and upper limit per level %s", levels);
+                }
             }
             if (Double.isNaN(actual)) {
                 return this;
@@ -304,9 +310,11 @@ public final class Accuracy {
                 scaleReason = scale.reason().orElseThrow() + (origin != null ? " (" + origin + ")" : "");
             }
             for (int k = 0; k < covered.length; k++) {
-                double lo = Checks.requireFinite(lower[k], "lower");
-                double hi = Checks.requireFinite(upper[k], "upper");
-                Checks.requireArgument(lo <= hi, "lower %s must be <= upper %s", lo, hi);
+                double lo = lower[k];
+                double hi = upper[k];
+                if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
+                    throw Metrics.fail("limits must be finite with lower <= upper, got [%s, %s]", lo, hi);
+                }
                 if (lo <= actual && actual <= hi) {
                     covered[k]++;
                 }

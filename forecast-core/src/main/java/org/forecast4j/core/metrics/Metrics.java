@@ -184,8 +184,9 @@ public final class Metrics {
         double s = 0;
         int n = 0;
         for (int t = 0; t < training.length; t++) {
-            Checks.requireArgument(!Double.isInfinite(training[t]), "training[%d] must be finite or NaN, got %s", t,
-                    training[t]);
+            if (Double.isInfinite(training[t])) {
+                throw fail("training[%d] must be finite or NaN, got %s", t, training[t]);
+            }
             if (t >= period) {
                 double d = training[t] - training[t - period];
                 if (!Double.isNaN(d)) {
@@ -364,6 +365,11 @@ public final class Metrics {
         return u >= 0 ? tau * u : (tau - 1) * u;
     }
 
+    /** Builds the exception only on failure, so per-element checks neither box nor allocate. */
+    static IllegalArgumentException fail(String template, Object... args) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, template, args));
+    }
+
     private static MetricValue noActuals(Metric m) {
         return MetricValue.undefined(m, "no observed actual values");
     }
@@ -388,15 +394,17 @@ public final class Metrics {
         Checks.requireFinite(lower, "lower");
         Checks.requireFinite(upper, "upper");
         for (int t = 0; t < lower.length; t++) {
-            Checks.requireArgument(lower[t] <= upper[t], "lower[%d] = %s must be <= upper[%d] = %s", t, lower[t], t,
-                    upper[t]);
+            if (!(lower[t] <= upper[t])) {
+                throw fail("lower[%d] = %s must be <= upper[%d] = %s", t, lower[t], t, upper[t]);
+            }
         }
     }
 
     private static void checkActuals(double[] actual) {
         for (int t = 0; t < actual.length; t++) {
-            Checks.requireArgument(!Double.isInfinite(actual[t]), "actual[%d] must be finite or NaN, got %s", t,
-                    actual[t]);
+            if (Double.isInfinite(actual[t])) {
+                throw fail("actual[%d] must be finite or NaN, got %s", t, actual[t]);
+            }
         }
     }
 }
