@@ -366,23 +366,23 @@ public final class Accuracy {
             }
             switch (m) {
                 case MAE:
-                    return MetricValue.of(m, sumAbs / n);
+                    return MetricValue.computed(m, sumAbs / n);
                 case MSE:
-                    return MetricValue.of(m, sumSq / n);
+                    return MetricValue.computed(m, sumSq / n);
                 case RMSE:
-                    return MetricValue.of(m, Math.sqrt(sumSq / n));
+                    return MetricValue.computed(m, Math.sqrt(sumSq / n));
                 case MAPE:
                     return mapeReason != null ? MetricValue.undefined(m, mapeReason)
-                            : MetricValue.of(m, 100.0 * sumApe / n);
+                            : MetricValue.computed(m, 100.0 * sumApe / n);
                 case SMAPE:
                     return smapeReason != null ? MetricValue.undefined(m, smapeReason)
-                            : MetricValue.of(m, 200.0 * sumSape / n);
+                            : MetricValue.computed(m, 200.0 * sumSape / n);
                 case MASE:
                     return scaleReason != null ? MetricValue.undefined(m, scaleReason)
-                            : MetricValue.of(m, sumScaled / n);
+                            : MetricValue.computed(m, sumScaled / n);
                 case WAPE:
                     return sumAbsActual == 0 ? MetricValue.undefined(m, "sum of absolute actuals is zero")
-                            : MetricValue.of(m, sumAbs / sumAbsActual);
+                            : MetricValue.computed(m, sumAbs / sumAbsActual);
                 default:
                     throw new IllegalStateException("not a point metric: " + m);
             }
@@ -394,12 +394,12 @@ public final class Accuracy {
             }
             switch (m) {
                 case COVERAGE:
-                    return MetricValue.of(m, (double) covered[k] / n);
+                    return MetricValue.computed(m, (double) covered[k] / n);
                 case MSIS:
                     return scaleReason != null ? MetricValue.undefined(m, scaleReason)
-                            : MetricValue.of(m, sumScaledIs[k] / n);
+                            : MetricValue.computed(m, sumScaledIs[k] / n);
                 case PINBALL:
-                    return MetricValue.of(m, sumPinball[k] / n);
+                    return MetricValue.computed(m, sumPinball[k] / n);
                 default:
                     throw new IllegalStateException("not an interval metric: " + m);
             }

@@ -48,7 +48,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.MAE) : MetricValue.of(Metric.MAE, s / n);
+        return n == 0 ? noActuals(Metric.MAE) : MetricValue.computed(Metric.MAE, s / n);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.MSE) : MetricValue.of(Metric.MSE, s / n);
+        return n == 0 ? noActuals(Metric.MSE) : MetricValue.computed(Metric.MSE, s / n);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class Metrics {
      */
     public static MetricValue rmse(double[] actual, double[] forecast) {
         MetricValue m = mse(actual, forecast);
-        return m.isDefined() ? MetricValue.of(Metric.RMSE, Math.sqrt(m.value())) : noActuals(Metric.RMSE);
+        return m.isDefined() ? MetricValue.computed(Metric.RMSE, Math.sqrt(m.value())) : MetricValue.undefined(Metric.RMSE, m.reason().orElseThrow());
     }
 
     /**
@@ -109,7 +109,7 @@ public final class Metrics {
             s += Math.abs((y - forecast[t]) / y);
             n++;
         }
-        return n == 0 ? noActuals(Metric.MAPE) : MetricValue.of(Metric.MAPE, 100.0 * s / n);
+        return n == 0 ? noActuals(Metric.MAPE) : MetricValue.computed(Metric.MAPE, 100.0 * s / n);
     }
 
     /**
@@ -137,7 +137,7 @@ public final class Metrics {
             s += Math.abs(y - forecast[t]) / d;
             n++;
         }
-        return n == 0 ? noActuals(Metric.SMAPE) : MetricValue.of(Metric.SMAPE, 200.0 * s / n);
+        return n == 0 ? noActuals(Metric.SMAPE) : MetricValue.computed(Metric.SMAPE, 200.0 * s / n);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class Metrics {
             return noActuals(Metric.WAPE);
         }
         return sy == 0 ? MetricValue.undefined(Metric.WAPE, "sum of absolute actuals is zero")
-                : MetricValue.of(Metric.WAPE, se / sy);
+                : MetricValue.computed(Metric.WAPE, se / sy);
     }
 
     /**
@@ -204,7 +204,7 @@ public final class Metrics {
             return MetricValue.undefined(Metric.MASE, String.format(Locale.ROOT,
                     "scale is zero: training series has no in-sample seasonal naive error at lag %d", period));
         }
-        return MetricValue.of(Metric.MASE, s / n);
+        return MetricValue.computed(Metric.MASE, s / n);
     }
 
     /**
@@ -224,7 +224,8 @@ public final class Metrics {
         if (!scale.isDefined()) {
             return scale;
         }
-        return mae.isDefined() ? MetricValue.of(Metric.MASE, mae.value() / scale.value()) : noActuals(Metric.MASE);
+        return mae.isDefined() ? MetricValue.computed(Metric.MASE, mae.value() / scale.value())
+                : MetricValue.undefined(Metric.MASE, mae.reason().orElseThrow());
     }
 
     /**
@@ -249,7 +250,7 @@ public final class Metrics {
                 }
             }
         }
-        return n == 0 ? noActuals(Metric.COVERAGE) : MetricValue.of(Metric.COVERAGE, (double) in / n);
+        return n == 0 ? noActuals(Metric.COVERAGE) : MetricValue.computed(Metric.COVERAGE, (double) in / n);
     }
 
     /**
@@ -304,7 +305,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.MSIS) : MetricValue.of(Metric.MSIS, s / n / scale.value());
+        return n == 0 ? noActuals(Metric.MSIS) : MetricValue.computed(Metric.MSIS, s / n / scale.value());
     }
 
     /**
@@ -329,7 +330,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.PINBALL) : MetricValue.of(Metric.PINBALL, s / n);
+        return n == 0 ? noActuals(Metric.PINBALL) : MetricValue.computed(Metric.PINBALL, s / n);
     }
 
     /**
@@ -349,7 +350,7 @@ public final class Metrics {
         double tau = level.lowerTail();
         MetricValue lo = pinball(actual, lower, tau);
         MetricValue hi = pinball(actual, upper, 1 - tau);
-        return lo.isDefined() ? MetricValue.of(Metric.PINBALL, 0.5 * (lo.value() + hi.value())) : lo;
+        return lo.isDefined() ? MetricValue.computed(Metric.PINBALL, 0.5 * (lo.value() + hi.value())) : lo;
     }
 
     /**

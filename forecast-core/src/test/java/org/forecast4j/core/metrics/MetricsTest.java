@@ -106,6 +106,15 @@ class MetricsTest {
     }
 
     @Test
+    void overflow_isUndefinedNotInfinite() {
+        MetricValue v = Metrics.mse(new double[] {1e300}, new double[] {-1e300});
+        assertFalse(v.isDefined());
+        assertTrue(v.reason().orElseThrow().contains("overflow"), v.toString());
+        MetricValue m = Metrics.mase(new double[] {1e300}, new double[] {0}, new double[] {0, Double.MIN_VALUE}, 1);
+        assertTrue(m.reason().orElseThrow().contains("overflow"), m.toString());
+    }
+
+    @Test
     void missingActuals_areSkipped() {
         assertEquals(1.5, Metrics.mae(new double[] {1, Double.NaN, 3}, new double[] {0, 100, 1}).value(), 1e-15);
     }
