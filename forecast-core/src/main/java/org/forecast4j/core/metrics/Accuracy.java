@@ -319,7 +319,8 @@ public final class Accuracy {
                     covered[k]++;
                 }
                 double tau = levels.get(k).lowerTail();
-                sumPinball[k] += 0.5 * (Metrics.pinballLoss(actual, lo, tau) + Metrics.pinballLoss(actual, hi, 1 - tau));
+                sumPinball[k] += 0.5 * (Metrics.pinballLoss(actual, lo, tau)
+                        + Metrics.pinballLoss(actual, hi, 1 - tau));
                 if (scale.isDefined()) {
                     sumScaledIs[k] += Metrics.intervalScore(actual, lo, hi, 1.0 - levels.get(k).percent() / 100.0) / q;
                 }

@@ -83,7 +83,8 @@ public final class Metrics {
      */
     public static MetricValue rmse(double[] actual, double[] forecast) {
         MetricValue m = mse(actual, forecast);
-        return m.isDefined() ? MetricValue.computed(Metric.RMSE, Math.sqrt(m.value())) : MetricValue.undefined(Metric.RMSE, m.reason().orElseThrow());
+        return m.isDefined() ? MetricValue.computed(Metric.RMSE, Math.sqrt(m.value()))
+                : MetricValue.undefined(Metric.RMSE, m.reason().orElseThrow());
     }
 
     /**
@@ -114,7 +115,8 @@ public final class Metrics {
 
     /**
      * Symmetric MAPE in the M4 definition, in percent:
-     * <code>sMAPE = (200/h) Σ |y<sub>t</sub> − ŷ<sub>t</sub>| / (|y<sub>t</sub>| + |ŷ<sub>t</sub>|)</code>, in [0, 200].
+     * <code>sMAPE = (200/h) Σ |y<sub>t</sub> − ŷ<sub>t</sub>| / (|y<sub>t</sub>| + |ŷ<sub>t</sub>|)</code>,
+     * in [0, 200].
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -229,7 +231,8 @@ public final class Metrics {
     }
 
     /**
-     * Interval coverage, a fraction in [0, 1]: <code>(1/h) Σ 1{l<sub>t</sub> ≤ y<sub>t</sub> ≤ u<sub>t</sub>}</code>.
+     * Interval coverage, a fraction in [0, 1]:
+     * <code>(1/h) Σ 1{l<sub>t</sub> ≤ y<sub>t</sub> ≤ u<sub>t</sub>}</code>.
      *
      * @param actual actuals, NaN for missing. Not modified.
      * @param lower  lower limits, same length. Not modified.
@@ -274,8 +277,8 @@ public final class Metrics {
     }
 
     /**
-     * Mean scaled interval score in the M4 definition: <code>MSIS = (1/h) Σ IS<sub>t</sub> / Q</code> with the interval
-     * score {@link #intervalScore} at {@code α = 1 − level/100} and the seasonal-naive scale {@code Q} of
+     * Mean scaled interval score in the M4 definition: <code>MSIS = (1/h) Σ IS<sub>t</sub> / Q</code> with the
+     * interval score {@link #intervalScore} at {@code α = 1 − level/100} and the seasonal-naive scale {@code Q} of
      * {@link #maseScale(double[], int)}.
      *
      * @param actual   actuals, NaN for missing. Not modified.
