@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
@@ -76,15 +75,13 @@ final class ForecastCommand implements Callable<Integer> {
         List<Level> lv = levels(levels);
         checkHorizon(horizon);
         Forecaster forecaster = parent.registry().create(model, modelOptions);
-        ModelRegistry.FitDetails details = format == Format.json ? parent.registry().fitDetails(model) : null;
         InputOptions.Input in = input.read();
         int h = horizon(horizon, in.series.get(0));
         List<ForecastJsonWriter.Result> results = new ArrayList<>(in.series.size());
         for (TimeSeries s : in.series) {
             LOG.debug("fitting {} to {}", model, s);
             FittedModel m = fit(forecaster, s, in.panel != null);
-            Map<String, Object> fit = details == null ? null : details.describe(m);
-            results.add(new ForecastJsonWriter.Result(m, m.forecast(h, lv), fit));
+            results.add(new ForecastJsonWriter.Result(m, m.forecast(h, lv)));
         }
         LOG.info("forecast {} series with {} at horizon {}", results.size(), model, h);
         common.write(spec.commandLine().getOut(), w -> {

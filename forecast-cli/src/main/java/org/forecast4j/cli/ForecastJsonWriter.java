@@ -2,11 +2,9 @@ package org.forecast4j.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Map;
 import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
@@ -21,28 +19,23 @@ import org.forecast4j.core.Level;
  * </pre>
  * {@code series} is the series name (the value column, or the panel key); {@code model} the fitted model's
  * description; {@code timestamps} the labels of the forecast steps (ISO dates or date-times, or indices for series
- * without dates); levels ascending, whole levels written as integers. Models registered with
- * {@link ModelRegistry.FitDetails} add a {@code "fit"} object after {@code "forecast"}.
+ * without dates); levels ascending, whole levels written as integers.
  */
 final class ForecastJsonWriter {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(JSON)
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private ForecastJsonWriter() {
     }
 
-    /** A fitted model, its forecast and its fit details for JSON (or null). */
+    /** A fitted model and its forecast. */
     static final class Result {
         final FittedModel model;
         final Forecast forecast;
-        final Map<String, Object> fit;
 
-        Result(FittedModel model, Forecast forecast, Map<String, Object> fit) {
+        Result(FittedModel model, Forecast forecast) {
             this.model = model;
             this.forecast = forecast;
-            this.fit = fit;
         }
     }
 
@@ -92,10 +85,7 @@ final class ForecastJsonWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
-        if (r.fit != null) {
-            g.writeFieldName("fit");
-            MAPPER.writeValue(g, r.fit);
-        }
+        // later issues add a "fit" object here, from r.model
         g.writeEndObject();
     }
 

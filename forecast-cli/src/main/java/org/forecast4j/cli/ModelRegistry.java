@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.Forecasters;
 
@@ -40,32 +39,15 @@ public final class ModelRegistry {
         Forecaster create(ModelOptions options);
     }
 
-    /**
-     * Describes a fitted model for the {@code "fit"} object of the JSON forecast output (e.g. coefficients and
-     * information criteria). Values must be JSON-serialisable by Jackson (numbers, strings, booleans, lists, maps).
-     */
-    @FunctionalInterface
-    public interface FitDetails {
-        /**
-         * The fit details.
-         *
-         * @param model a model created by this entry's factory, fitted to one series
-         * @return field name to value, in output order (use a {@link LinkedHashMap})
-         */
-        Map<String, Object> describe(FittedModel model);
-    }
-
     private static final class Entry {
         final String summary;
         final Set<String> options;
         final Factory factory;
-        final FitDetails details;
 
-        Entry(String summary, Set<String> options, Factory factory, FitDetails details) {
+        Entry(String summary, Set<String> options, Factory factory) {
             this.summary = summary;
             this.options = options;
             this.factory = factory;
-            this.details = details;
         }
     }
 
@@ -100,22 +82,6 @@ public final class ModelRegistry {
      * @throws IllegalArgumentException if the name is blank or contains a comma or blank
      */
     public ModelRegistry with(String name, String summary, Set<String> options, Factory factory) {
-        return with(name, summary, options, factory, null);
-    }
-
-    /**
-     * A copy with one more model (or a replaced one) whose JSON forecasts carry a {@code "fit"} object.
-     *
-     * @param name    the {@code --model} name, lower case, no comma or blank
-     * @param summary one-line description for help and errors
-     * @param options the {@link ModelOptions} flags this model reads (others are rejected when given)
-     * @param factory creates the forecaster
-     * @param details describes a fitted model for the JSON output, or null for no {@code "fit"} object
-     * @return the extended registry
-     * @throws IllegalArgumentException if the name is blank or contains a comma or blank
-     */
-    public ModelRegistry with(String name, String summary, Set<String> options, Factory factory,
-                              FitDetails details) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank() || name.contains(",") || name.chars().anyMatch(Character::isWhitespace)
                 || !name.equals(name.toLowerCase(Locale.ROOT))) {
@@ -124,8 +90,7 @@ public final class ModelRegistry {
         }
         Map<String, Entry> m = new LinkedHashMap<>(entries);
         m.put(name, new Entry(Objects.requireNonNull(summary, "summary"),
-                Collections.unmodifiableSet(new LinkedHashSet<>(options)), Objects.requireNonNull(factory, "factory"),
-                details));
+                Collections.unmodifiableSet(new LinkedHashSet<>(options)), Objects.requireNonNull(factory, "factory")));
         return new ModelRegistry(m);
     }
 
@@ -147,17 +112,6 @@ public final class ModelRegistry {
      */
     public String summary(String name) {
         return entry(name).summary;
-    }
-
-    /**
-     * How a model's fit is described in JSON output.
-     *
-     * @param name a registered name
-     * @return the describer, or null when the model has no {@code "fit"} object
-     * @throws IllegalArgumentException if the name is unknown
-     */
-    public FitDetails fitDetails(String name) {
-        return entry(name).details;
     }
 
     /**

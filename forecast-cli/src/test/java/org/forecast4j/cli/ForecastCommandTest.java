@@ -224,26 +224,6 @@ class ForecastCommandTest {
         CliRun r = CliRun.run(reg, "forecast", "--input", resource("values.csv"), "--model", "sn3", "--horizon", "1",
                 "--format", "json").ok();
         assertEquals("Seasonal naive method (period 3)", json(r.out).get(0).get("model").asText());
-        assertTrue(json(r.out).get(0).path("fit").isMissingNode(), "no fit object without FitDetails");
-    }
-
-    @Test
-    void customRegistryWithFitDetails_addsAFitObjectToJsonOnly() {
-        ModelRegistry reg = ModelRegistry.standard().with("n", "naive", Set.of(), o -> Forecasters.naive(),
-                m -> {
-                    Map<String, Object> fit = new java.util.LinkedHashMap<>();
-                    fit.put("n", m.series().length());
-                    fit.put("coefficients", Map.of("c", 1.5));
-                    return fit;
-                });
-        JsonNode o = json(CliRun.run(reg, "forecast", "--input", resource("values.csv"), "--model", "n",
-                "--horizon", "1", "--format", "json").ok().out).get(0);
-        assertEquals(12, o.get("fit").get("n").asInt());
-        assertEquals(1.5, o.get("fit").get("coefficients").get("c").asDouble());
-        assertEquals(1, o.get("forecast").get("horizon").asInt());
-        CliRun csv = CliRun.run(reg, "forecast", "--input", resource("values.csv"), "--model", "n", "--horizon", "1")
-                .ok();
-        assertEquals(2, csv.out.split("\n").length);
     }
 
     // --- bad input: one line on stderr, exit code 2 -------------------------------------------------------------
