@@ -139,6 +139,15 @@ class EvaluateCommandTest {
                 "--initial", "3").ok();
         assertTrue(r.out.contains("n/a"), r.out);
         assertTrue(r.out.contains("n/a mean MAPE: "), r.out);
+        String csv = CliRun.run("evaluate", "--input", resource("zeros.csv"), "--model", "mean", "--horizon", "2",
+                "--initial", "3", "--metrics", "mae,mape", "--format", "csv").ok().out;
+        assertTrue(csv.startsWith("model,folds,failed,MAE,MAPE\nmean,3,0,"), csv);
+        assertTrue(csv.endsWith(",NA\n"), csv);
+        JsonNode m = json(CliRun.run("evaluate", "--input", resource("zeros.csv"), "--model", "mean", "--horizon",
+                "2", "--initial", "3", "--metrics", "mae,mape", "--format", "json").ok().out).get("models").get(0);
+        assertTrue(m.get("metrics").get("mape").isNull());
+        assertTrue(m.get("metrics").get("mae").isNumber());
+        assertTrue(m.get("undefined").get("MAPE").asText().contains("zero actual"), m.toString());
     }
 
     // --- bad input ----------------------------------------------------------------------------------------------

@@ -235,7 +235,8 @@ public final class Backtest {
         List<String> names = new ArrayList<>();
         List<Forecaster> forecasters = new ArrayList<>();
         for (Map.Entry<String, Forecaster> e : models.entrySet()) {
-            Checks.requireArgument(e.getKey() != null && !e.getKey().isBlank(), "model names must be non-blank, got '%s'",
+            Checks.requireArgument(e.getKey() != null && !e.getKey().isBlank(),
+                    "model names must be non-blank, got '%s'",
                     e.getKey());
             names.add(e.getKey());
             forecasters.add(Objects.requireNonNull(e.getValue(), "forecaster for model " + e.getKey()));
@@ -259,7 +260,8 @@ public final class Backtest {
                 }
             }
         }
-        Checks.requireArgument(!keys.isEmpty(), "no series is long enough for one fold (initial window %d + horizon %d)",
+        Checks.requireArgument(!keys.isEmpty(),
+                "no series is long enough for one fold (initial window %d + horizon %d)",
                 initialWindow, horizon);
         FoldResult[] results = new FoldResult[tasks.size()];
         runAll(tasks, results);

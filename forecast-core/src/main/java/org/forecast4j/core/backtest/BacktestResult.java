@@ -329,7 +329,8 @@ public final class BacktestResult {
 
     private void requireSeries(String key) {
         Objects.requireNonNull(key, "seriesKey");
-        Checks.requireArgument(byModelAndSeries.get(models.get(0)).containsKey(key), "no evaluated series with key '%s'%s", key,
+        Checks.requireArgument(byModelAndSeries.get(models.get(0)).containsKey(key),
+                "no evaluated series with key '%s'%s", key,
                 skippedSeries.containsKey(key) ? " (skipped: " + skippedSeries.get(key) + ")" : "");
     }
 

@@ -122,7 +122,8 @@ public final class FoldResult {
     public Accuracy accuracy() {
         Checks.requireState(forecast != null, "model '%s' failed on fold %d of series '%s': %s", model,
                 fold.index() + 1, seriesKey, failure);
-        return Accuracy.accumulator(EnumSet.allOf(Metric.class), forecast.levels()).add(null, actual.values(), forecast, scale)
+        return Accuracy.accumulator(EnumSet.allOf(Metric.class), forecast.levels())
+                .add(null, actual.values(), forecast, scale)
                 .result();
     }
 

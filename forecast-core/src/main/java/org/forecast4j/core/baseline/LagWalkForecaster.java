@@ -17,10 +17,11 @@ import org.forecast4j.core.TimeSeries;
  * {@code k = ⌊(h−1)/L⌋ + 1} is the number of whole lags ahead.
  *
  * <p>Intervals (Hyndman &amp; Athanasopoulos, <i>FPP</i> 3rd ed., §5.5, and {@code forecast.lagwalk}):
- * {@code ŷ ± z · √(σ̂² k + k² se(b)²)}, where <code>σ̂² = Σ residuals² / (n<sub>r</sub> − 1<sub>b≠0</sub>)</code> over the
- * <code>n<sub>r</sub></code> defined residuals (one degree of freedom less when a drift is estimated), {@code b} is the mean lag
- * difference and {@code se(b) = s/√(n_d)} its standard error ({@code s²} = sample variance of the lag
- * differences; 0 without drift), {@code z = Φ⁻¹(0.5 + level/200)}.
+ * {@code ŷ ± z · √(σ̂² k + k² se(b)²)}, where
+ * <code>σ̂² = Σ residuals² / (n<sub>r</sub> − 1<sub>b≠0</sub>)</code> over the <code>n<sub>r</sub></code> defined
+ * residuals (one degree of freedom less when a drift is estimated), {@code b} is the mean lag difference and
+ * {@code se(b) = s/√(n_d)} its standard error ({@code s²} = sample variance of the lag differences; 0 without
+ * drift), {@code z = Φ⁻¹(0.5 + level/200)}.
  *
  * <p>Missing values are filled with the value one lag earlier, as R does.
  *

@@ -14,8 +14,8 @@ import org.forecast4j.core.TimeSeries;
 /**
  * The mean method: every future value equals the sample mean {@code ȳ} of the observed (non-missing) values.
  * Intervals follow Hyndman &amp; Athanasopoulos, <i>Forecasting: Principles and Practice</i> (3rd ed.), §5.5,
- * as R's {@code forecast::meanf}: <code>ȳ ± t<sub>n−1</sub>(0.5 + level/200) · s · √(1 + 1/n)</code> with {@code s}
- * the sample standard deviation of the observed values. As in R, {@code n} is the length of the series
+ * as R's {@code forecast::meanf}: <code>ȳ ± t<sub>n−1</sub>(0.5 + level/200) · s · √(1 + 1/n)</code> with
+ * {@code s} the sample standard deviation of the observed values. As in R, {@code n} is the length of the series
  * <em>including</em> missing values (R's {@code meanf} uses {@code length(x)}), so forecasts match R on series with
  * gaps; intervals need at least two observed values.
  *

@@ -11,11 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.Period;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.forecast4j.core.Checks;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.Panel;
@@ -61,7 +63,8 @@ import org.slf4j.LoggerFactory;
  * series must be unique, increasing and on the grid {@code t0 + k·step}; a duplicate, an earlier timestamp, a
  * timestamp off the grid, or (unless {@link #withFillGaps(boolean) gap filling} is on) a gap is reported as a
  * {@link CsvFormatException} naming the file, line and column. With gap filling, missing periods become
- * {@code NaN}. The seasonal period is the one given, or the frequency's default.
+ * {@code NaN}. Month-based series whose dates are all month ends stay on month ends (30 June, 30 September,
+ * 31 December). The seasonal period is the one given, or the frequency's default.
  *
  * <p>Instances are immutable and thread-safe; each {@code withX} method returns a new reader.
  *
@@ -254,9 +257,18 @@ public final class CsvSeriesReader {
     }
 
     private static UncheckedIOException ioFailure(Path file, IOException e) {
-        String why = e instanceof NoSuchFileException ? "no such file"
-                : e.getClass().getSimpleName().replace("Exception", "").toLowerCase(Locale.ROOT)
-                        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        String why;
+        if (e instanceof NoSuchFileException) {
+            why = "no such file";
+        } else if (Files.isDirectory(file)) {
+            why = "is a directory, not a file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+            why = "not a valid gzip file (" + e.getMessage() + ")";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
         return new UncheckedIOException(file + ": cannot read: " + why, e);
     }
 
@@ -283,7 +295,8 @@ public final class CsvSeriesReader {
 
     private Map<String, Rows> parse(Reader in, String source) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true).get();
+                .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get();
         CSVParser parser;
         try {
             parser = CSVParser.builder().setReader(in).setFormat(format).get();
@@ -488,11 +501,52 @@ public final class CsvSeriesReader {
         if (!f.isCalendar()) {
             return TimeSeries.builder(Arrays.copyOf(r.v, r.n)).frequency(Frequency.INDEX).period(p).name(name).build();
         }
-        RegularGrid.Aligned a = RegularGrid.align(r.t, r.v, r.line, r.n, f, fillGaps, source, dateColumn, what);
+        boolean monthEnd = f.isMonthBased() && RegularGrid.allMonthEnds(r.t, r.n);
+        RegularGrid.Aligned a = RegularGrid.align(r.t, r.v, r.line, r.n, f, monthEnd, fillGaps, source, dateColumn,
+                what);
         if (a.filled > 0) {
             LOG.info("{}: filled {} missing {} periods{} with NaN", source, a.filled, f, what);
         }
-        return TimeSeries.builder(a.values).start(Timestamps.of(r.t[0])).frequency(f).period(p).name(name).build();
+        LocalDateTime start = Timestamps.of(r.t[0]);
+        int lead = monthEnd ? monthEndLead(start, f) : 0;
+        if (lead == 0) {
+            return TimeSeries.builder(a.values).start(start).frequency(f).period(p).name(name).build();
+        }
+        // a month-end series starting in a short month (e.g. quarter ends from 30 June): build it from an earlier
+        // month end of the longest length (31 March), lead steps before, and drop those steps; the slice keeps
+        // that day as its anchor, so later timestamps land on month ends (30 Sep, 31 Dec) instead of the start's
+        // day of month (30 Dec)
+        double[] padded = new double[lead + a.values.length];
+        Arrays.fill(padded, 0, lead, Double.NaN);
+        System.arraycopy(a.values, 0, padded, lead, a.values.length);
+        YearMonth anchorMonth = YearMonth.from(start).minusMonths(lead * ((Period) f.step()).toTotalMonths());
+        LocalDateTime anchor = anchorMonth.atEndOfMonth().atTime(start.toLocalTime());
+        return TimeSeries.builder(padded).start(anchor).frequency(f).period(p).name(name).build()
+                .window(lead, padded.length);
+    }
+
+    /**
+     * For a month-based series anchored on month ends whose start month is shorter than the longest month the
+     * series visits (30 June for quarter ends, 28 February for year ends): how many steps back lies a month of that
+     * longest length, or 0 when the start needs no anchoring.
+     */
+    private static int monthEndLead(LocalDateTime start, Frequency f) {
+        long stepMonths = ((Period) f.step()).toTotalMonths();
+        YearMonth ym = YearMonth.from(start);
+        int longest = 0;
+        for (int j = 0; j < 12; j++) {
+            longest = Math.max(longest, ym.plusMonths(j * stepMonths).getMonth().maxLength());
+        }
+        if (start.getDayOfMonth() >= longest) {
+            return 0;
+        }
+        // a 31-day month recurs within 12 steps, a leap February within 8 yearly steps
+        for (int k = 1; k <= 12; k++) {
+            if (ym.minusMonths(k * stepMonths).lengthOfMonth() == longest) {
+                return k;
+            }
+        }
+        return 0;
     }
 
     private static String oneLine(String s) {

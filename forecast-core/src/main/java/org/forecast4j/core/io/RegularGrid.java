@@ -10,8 +10,8 @@ import org.forecast4j.core.Frequency;
 
 /**
  * Places observations on the regular grid {@code t0 + k·step} of a {@link Frequency}, checking that timestamps
- * are unique, increasing and on the grid. Month-based steps compare calendar months, and a series anchored on a
- * month end accepts later month ends (30 June, 30 September, 31 December are consecutive quarter ends).
+ * are unique, increasing and on the grid. Month-based steps compare calendar months; a series whose timestamps are
+ * all month ends is on the month-end grid (30 June, 30 September, 31 December are consecutive quarter ends).
  */
 final class RegularGrid {
 
@@ -40,6 +40,7 @@ final class RegularGrid {
      * @param lines      line number of each row. Not modified.
      * @param n          number of rows used, &ge; 1
      * @param f          a calendar frequency
+     * @param monthEnd   whether a month-based series is anchored on month ends ({@link #allMonthEnds})
      * @param fill       whether to fill missing grid points with NaN instead of failing
      * @param source     input name for messages
      * @param dateColumn date column name for messages
@@ -47,8 +48,8 @@ final class RegularGrid {
      * @return the aligned values
      * @throws CsvFormatException on duplicate, decreasing or off-grid timestamps, and on gaps unless {@code fill}
      */
-    static Aligned align(long[] t, double[] v, long[] lines, int n, Frequency f, boolean fill, String source,
-                         String dateColumn, String what) {
+    static Aligned align(long[] t, double[] v, long[] lines, int n, Frequency f, boolean monthEnd, boolean fill,
+                         String source, String dateColumn, String what) {
         long[] k = new long[n];
         LocalDateTime t0 = Timestamps.of(t[0]);
         long previous = 0;
@@ -62,7 +63,7 @@ final class RegularGrid {
                         + what + " is earlier than " + Timestamps.show(t[i - 1]) + " on line " + lines[i - 1]
                         + "; rows must be in increasing time order");
             }
-            long ki = stepIndex(t0, t[0], t[i], previous, f);
+            long ki = stepIndex(t0, t[0], t[i], previous, f, monthEnd);
             if (ki < 0) {
                 throw new CsvFormatException(source, lines[i], dateColumn, "timestamp " + Timestamps.show(t[i])
                         + what + " is not on the " + f + " grid that starts at " + Timestamps.show(t0) + " (line "
@@ -93,6 +94,23 @@ final class RegularGrid {
     }
 
     /**
+     * Whether every timestamp falls on the last day of its month (then a month-based series is anchored on month
+     * ends rather than on its first day of month).
+     *
+     * @param t epoch seconds. Not modified.
+     * @param n number of entries used
+     * @return true if all are month ends
+     */
+    static boolean allMonthEnds(long[] t, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Timestamps.isMonthEnd(Timestamps.of(t[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The grid index of {@code t}, or -1 when {@code t} is not on the grid.
      *
      * @param t0       start timestamp
@@ -100,9 +118,10 @@ final class RegularGrid {
      * @param s        timestamp in epoch seconds, &gt; the previous one
      * @param previous grid index of the previous row
      * @param f        calendar frequency
+     * @param monthEnd whether month-based steps land on month ends
      * @return the index &gt; previous, or -1
      */
-    static long stepIndex(LocalDateTime t0, long s0, long s, long previous, Frequency f) {
+    static long stepIndex(LocalDateTime t0, long s0, long s, long previous, Frequency f, boolean monthEnd) {
         if (f.step() instanceof Duration) {
             long step = ((Duration) f.step()).getSeconds();
             long d = s - s0;
@@ -123,9 +142,8 @@ final class RegularGrid {
             }
             long k = months / stepMonths;
             LocalDateTime expected = f.add(t0, k);
-            boolean monthEnds = Timestamps.isMonthEnd(t0) && Timestamps.isMonthEnd(t)
-                    && t.toLocalTime().equals(t0.toLocalTime());
-            return expected.equals(t) || monthEnds ? k : -1;
+            boolean onMonthEnd = monthEnd && Timestamps.isMonthEnd(t) && t.toLocalTime().equals(t0.toLocalTime());
+            return expected.equals(t) || onMonthEnd ? k : -1;
         }
         // mixed steps such as P1M15D: walk the grid from the previous index
         long k = previous + 1;

@@ -266,12 +266,18 @@ public final class Accuracy {
          */
         public Accumulator add(String origin, int step, double actual, double forecast, double[] lower, double[] upper,
                                MetricValue scale) {
-            Checks.requireArgument(!Double.isInfinite(actual), "actual must be finite or NaN, got %s", actual);
-            Checks.requireFinite(forecast, "forecast");
+            // checks without varargs or boxing: this runs once per step of every fold of a backtest
+            if (Double.isInfinite(actual)) {
+                throw Metrics.fail("actual must be finite or NaN, got %s", actual);
+            }
+            if (!Double.isFinite(forecast)) {
+                throw Metrics.fail("forecast must be finite, got %s", forecast);
+            }
             Objects.requireNonNull(scale, "scale");
             if (!levels.isEmpty()) {
-                Checks.requireArgument(lower != null && upper != null && lower.length == levels.size()
-                        && upper.length == levels.size(), "need one lower and upper limit per level %s", levels);
+                if (lower == null || upper == null || lower.length != levels.size() || upper.length != levels.size()) {
+                    throw Metrics.fail("need one lower and upper limit per level %s", levels);
+                }
             }
             if (Double.isNaN(actual)) {
                 return this;
@@ -304,14 +310,17 @@ public final class Accuracy {
                 scaleReason = scale.reason().orElseThrow() + (origin != null ? " (" + origin + ")" : "");
             }
             for (int k = 0; k < covered.length; k++) {
-                double lo = Checks.requireFinite(lower[k], "lower");
-                double hi = Checks.requireFinite(upper[k], "upper");
-                Checks.requireArgument(lo <= hi, "lower %s must be <= upper %s", lo, hi);
+                double lo = lower[k];
+                double hi = upper[k];
+                if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
+                    throw Metrics.fail("limits must be finite with lower <= upper, got [%s, %s]", lo, hi);
+                }
                 if (lo <= actual && actual <= hi) {
                     covered[k]++;
                 }
                 double tau = levels.get(k).lowerTail();
-                sumPinball[k] += 0.5 * (Metrics.pinballLoss(actual, lo, tau) + Metrics.pinballLoss(actual, hi, 1 - tau));
+                sumPinball[k] += 0.5 * (Metrics.pinballLoss(actual, lo, tau)
+                        + Metrics.pinballLoss(actual, hi, 1 - tau));
                 if (scale.isDefined()) {
                     sumScaledIs[k] += Metrics.intervalScore(actual, lo, hi, 1.0 - levels.get(k).percent() / 100.0) / q;
                 }
@@ -358,23 +367,23 @@ public final class Accuracy {
             }
             switch (m) {
                 case MAE:
-                    return MetricValue.of(m, sumAbs / n);
+                    return MetricValue.computed(m, sumAbs / n);
                 case MSE:
-                    return MetricValue.of(m, sumSq / n);
+                    return MetricValue.computed(m, sumSq / n);
                 case RMSE:
-                    return MetricValue.of(m, Math.sqrt(sumSq / n));
+                    return MetricValue.computed(m, Math.sqrt(sumSq / n));
                 case MAPE:
                     return mapeReason != null ? MetricValue.undefined(m, mapeReason)
-                            : MetricValue.of(m, 100.0 * sumApe / n);
+                            : MetricValue.computed(m, 100.0 * sumApe / n);
                 case SMAPE:
                     return smapeReason != null ? MetricValue.undefined(m, smapeReason)
-                            : MetricValue.of(m, 200.0 * sumSape / n);
+                            : MetricValue.computed(m, 200.0 * sumSape / n);
                 case MASE:
                     return scaleReason != null ? MetricValue.undefined(m, scaleReason)
-                            : MetricValue.of(m, sumScaled / n);
+                            : MetricValue.computed(m, sumScaled / n);
                 case WAPE:
                     return sumAbsActual == 0 ? MetricValue.undefined(m, "sum of absolute actuals is zero")
-                            : MetricValue.of(m, sumAbs / sumAbsActual);
+                            : MetricValue.computed(m, sumAbs / sumAbsActual);
                 default:
                     throw new IllegalStateException("not a point metric: " + m);
             }
@@ -386,12 +395,12 @@ public final class Accuracy {
             }
             switch (m) {
                 case COVERAGE:
-                    return MetricValue.of(m, (double) covered[k] / n);
+                    return MetricValue.computed(m, (double) covered[k] / n);
                 case MSIS:
                     return scaleReason != null ? MetricValue.undefined(m, scaleReason)
-                            : MetricValue.of(m, sumScaledIs[k] / n);
+                            : MetricValue.computed(m, sumScaledIs[k] / n);
                 case PINBALL:
-                    return MetricValue.of(m, sumPinball[k] / n);
+                    return MetricValue.computed(m, sumPinball[k] / n);
                 default:
                     throw new IllegalStateException("not an interval metric: " + m);
             }

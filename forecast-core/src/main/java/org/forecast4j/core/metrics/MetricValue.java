@@ -43,6 +43,19 @@ public final class MetricValue {
     }
 
     /**
+     * A computed value: defined when finite, otherwise undefined because the computation overflowed (values
+     * near {@code Double.MAX_VALUE}, or a scale near zero).
+     *
+     * @param metric the metric
+     * @param value  the computed value
+     * @return the value
+     */
+    static MetricValue computed(Metric metric, double value) {
+        return Double.isFinite(value) ? new MetricValue(metric, value, null)
+                : undefined(metric, "not representable as a finite double (overflow), got " + value);
+    }
+
+    /**
      * An undefined value with the reason.
      *
      * @param metric the metric

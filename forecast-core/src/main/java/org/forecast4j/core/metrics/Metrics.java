@@ -48,7 +48,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.MAE) : MetricValue.of(Metric.MAE, s / n);
+        return n == 0 ? noActuals(Metric.MAE) : MetricValue.computed(Metric.MAE, s / n);
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.MSE) : MetricValue.of(Metric.MSE, s / n);
+        return n == 0 ? noActuals(Metric.MSE) : MetricValue.computed(Metric.MSE, s / n);
     }
 
     /**
@@ -83,7 +83,8 @@ public final class Metrics {
      */
     public static MetricValue rmse(double[] actual, double[] forecast) {
         MetricValue m = mse(actual, forecast);
-        return m.isDefined() ? MetricValue.of(Metric.RMSE, Math.sqrt(m.value())) : noActuals(Metric.RMSE);
+        return m.isDefined() ? MetricValue.computed(Metric.RMSE, Math.sqrt(m.value()))
+                : MetricValue.undefined(Metric.RMSE, m.reason().orElseThrow());
     }
 
     /**
@@ -109,12 +110,13 @@ public final class Metrics {
             s += Math.abs((y - forecast[t]) / y);
             n++;
         }
-        return n == 0 ? noActuals(Metric.MAPE) : MetricValue.of(Metric.MAPE, 100.0 * s / n);
+        return n == 0 ? noActuals(Metric.MAPE) : MetricValue.computed(Metric.MAPE, 100.0 * s / n);
     }
 
     /**
      * Symmetric MAPE in the M4 definition, in percent:
-     * <code>sMAPE = (200/h) Σ |y<sub>t</sub> − ŷ<sub>t</sub>| / (|y<sub>t</sub>| + |ŷ<sub>t</sub>|)</code>, in [0, 200].
+     * <code>sMAPE = (200/h) Σ |y<sub>t</sub> − ŷ<sub>t</sub>| / (|y<sub>t</sub>| + |ŷ<sub>t</sub>|)</code>,
+     * in [0, 200].
      *
      * @param actual   actuals, NaN for missing. Not modified.
      * @param forecast point forecasts, same length. Not modified.
@@ -137,7 +139,7 @@ public final class Metrics {
             s += Math.abs(y - forecast[t]) / d;
             n++;
         }
-        return n == 0 ? noActuals(Metric.SMAPE) : MetricValue.of(Metric.SMAPE, 200.0 * s / n);
+        return n == 0 ? noActuals(Metric.SMAPE) : MetricValue.computed(Metric.SMAPE, 200.0 * s / n);
     }
 
     /**
@@ -164,7 +166,7 @@ public final class Metrics {
             return noActuals(Metric.WAPE);
         }
         return sy == 0 ? MetricValue.undefined(Metric.WAPE, "sum of absolute actuals is zero")
-                : MetricValue.of(Metric.WAPE, se / sy);
+                : MetricValue.computed(Metric.WAPE, se / sy);
     }
 
     /**
@@ -184,8 +186,9 @@ public final class Metrics {
         double s = 0;
         int n = 0;
         for (int t = 0; t < training.length; t++) {
-            Checks.requireArgument(!Double.isInfinite(training[t]), "training[%d] must be finite or NaN, got %s", t,
-                    training[t]);
+            if (Double.isInfinite(training[t])) {
+                throw fail("training[%d] must be finite or NaN, got %s", t, training[t]);
+            }
             if (t >= period) {
                 double d = training[t] - training[t - period];
                 if (!Double.isNaN(d)) {
@@ -203,7 +206,7 @@ public final class Metrics {
             return MetricValue.undefined(Metric.MASE, String.format(Locale.ROOT,
                     "scale is zero: training series has no in-sample seasonal naive error at lag %d", period));
         }
-        return MetricValue.of(Metric.MASE, s / n);
+        return MetricValue.computed(Metric.MASE, s / n);
     }
 
     /**
@@ -223,11 +226,13 @@ public final class Metrics {
         if (!scale.isDefined()) {
             return scale;
         }
-        return mae.isDefined() ? MetricValue.of(Metric.MASE, mae.value() / scale.value()) : noActuals(Metric.MASE);
+        return mae.isDefined() ? MetricValue.computed(Metric.MASE, mae.value() / scale.value())
+                : MetricValue.undefined(Metric.MASE, mae.reason().orElseThrow());
     }
 
     /**
-     * Interval coverage, a fraction in [0, 1]: <code>(1/h) Σ 1{l<sub>t</sub> ≤ y<sub>t</sub> ≤ u<sub>t</sub>}</code>.
+     * Interval coverage, a fraction in [0, 1]:
+     * <code>(1/h) Σ 1{l<sub>t</sub> ≤ y<sub>t</sub> ≤ u<sub>t</sub>}</code>.
      *
      * @param actual actuals, NaN for missing. Not modified.
      * @param lower  lower limits, same length. Not modified.
@@ -248,7 +253,7 @@ public final class Metrics {
                 }
             }
         }
-        return n == 0 ? noActuals(Metric.COVERAGE) : MetricValue.of(Metric.COVERAGE, (double) in / n);
+        return n == 0 ? noActuals(Metric.COVERAGE) : MetricValue.computed(Metric.COVERAGE, (double) in / n);
     }
 
     /**
@@ -272,8 +277,8 @@ public final class Metrics {
     }
 
     /**
-     * Mean scaled interval score in the M4 definition: <code>MSIS = (1/h) Σ IS<sub>t</sub> / Q</code> with the interval
-     * score {@link #intervalScore} at {@code α = 1 − level/100} and the seasonal-naive scale {@code Q} of
+     * Mean scaled interval score in the M4 definition: <code>MSIS = (1/h) Σ IS<sub>t</sub> / Q</code> with the
+     * interval score {@link #intervalScore} at {@code α = 1 − level/100} and the seasonal-naive scale {@code Q} of
      * {@link #maseScale(double[], int)}.
      *
      * @param actual   actuals, NaN for missing. Not modified.
@@ -303,7 +308,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.MSIS) : MetricValue.of(Metric.MSIS, s / n / scale.value());
+        return n == 0 ? noActuals(Metric.MSIS) : MetricValue.computed(Metric.MSIS, s / n / scale.value());
     }
 
     /**
@@ -328,7 +333,7 @@ public final class Metrics {
                 n++;
             }
         }
-        return n == 0 ? noActuals(Metric.PINBALL) : MetricValue.of(Metric.PINBALL, s / n);
+        return n == 0 ? noActuals(Metric.PINBALL) : MetricValue.computed(Metric.PINBALL, s / n);
     }
 
     /**
@@ -348,7 +353,7 @@ public final class Metrics {
         double tau = level.lowerTail();
         MetricValue lo = pinball(actual, lower, tau);
         MetricValue hi = pinball(actual, upper, 1 - tau);
-        return lo.isDefined() ? MetricValue.of(Metric.PINBALL, 0.5 * (lo.value() + hi.value())) : lo;
+        return lo.isDefined() ? MetricValue.computed(Metric.PINBALL, 0.5 * (lo.value() + hi.value())) : lo;
     }
 
     /**
@@ -362,6 +367,11 @@ public final class Metrics {
     public static double pinballLoss(double actual, double quantile, double tau) {
         double u = actual - quantile;
         return u >= 0 ? tau * u : (tau - 1) * u;
+    }
+
+    /** Builds the exception only on failure, so per-element checks neither box nor allocate. */
+    static IllegalArgumentException fail(String template, Object... args) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, template, args));
     }
 
     private static MetricValue noActuals(Metric m) {
@@ -388,15 +398,17 @@ public final class Metrics {
         Checks.requireFinite(lower, "lower");
         Checks.requireFinite(upper, "upper");
         for (int t = 0; t < lower.length; t++) {
-            Checks.requireArgument(lower[t] <= upper[t], "lower[%d] = %s must be <= upper[%d] = %s", t, lower[t], t,
-                    upper[t]);
+            if (!(lower[t] <= upper[t])) {
+                throw fail("lower[%d] = %s must be <= upper[%d] = %s", t, lower[t], t, upper[t]);
+            }
         }
     }
 
     private static void checkActuals(double[] actual) {
         for (int t = 0; t < actual.length; t++) {
-            Checks.requireArgument(!Double.isInfinite(actual[t]), "actual[%d] must be finite or NaN, got %s", t,
-                    actual[t]);
+            if (Double.isInfinite(actual[t])) {
+                throw fail("actual[%d] must be finite or NaN, got %s", t, actual[t]);
+            }
         }
     }
 }

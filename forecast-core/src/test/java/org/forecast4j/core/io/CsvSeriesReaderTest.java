@@ -16,11 +16,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.Panel;
 import org.forecast4j.core.TimeSeries;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,6 +177,33 @@ class CsvSeriesReaderTest {
         assertEquals(Frequency.QUARTERLY, s.frequency());
         assertEquals(4, s.period());
         assertArrayEquals(new double[] {1, 2, 3, 4, 5}, s.values());
+        // timestamps stay on month ends (not on the 30th of every third month)
+        assertEquals("2023-06-30", s.label(0));
+        assertEquals("2023-12-31", s.label(2));
+        assertEquals("2024-03-31", s.label(3));
+        assertEquals("2024-09-30", s.label(5));
+        assertEquals("2024-12-31", s.label(6));
+    }
+
+    @Test
+    void read_monthlyMonthEndsFromFebruary_stayOnMonthEnds() {
+        TimeSeries s = DATE_Y.read(new StringReader("date,y\n2023-02-28,1\n2023-03-31,2\n2023-04-30,3\n"), "m.csv");
+        assertEquals(Frequency.MONTHLY, s.frequency());
+        assertEquals("2023-02-28", s.label(0));
+        assertEquals("2023-03-31", s.label(1));
+        assertEquals("2023-05-31", s.label(3));
+        assertEquals("2024-02-29", s.label(12));
+    }
+
+    @Test
+    void read_monthlyOnThe28thFromFebruary_staysOnThe28th() {
+        TimeSeries s = DATE_Y.read(new StringReader("date,y\n2023-02-28,1\n2023-03-28,2\n2023-04-28,3\n"), "m.csv");
+        assertEquals("2023-03-28", s.label(1));
+        assertEquals("2023-05-28", s.label(3));
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y\n2023-02-28,1\n2023-03-31,2\n2023-04-28,3\n"), "x.csv"));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("is not on the MONTHLY grid"), e.getMessage());
     }
 
     @Test
@@ -217,6 +251,42 @@ class CsvSeriesReaderTest {
         Path missing = tmp.resolve("nope.csv");
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> DATE_Y.read(missing));
         assertEquals(missing + ": cannot read: no such file", e.getMessage());
+    }
+
+    @Test
+    void read_directoryOrBrokenGzip_namesTheFileAndTheProblem() throws IOException {
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> DATE_Y.read(tmp));
+        assertEquals(tmp + ": cannot read: is a directory, not a file", e.getMessage());
+        Path fake = tmp.resolve("fake.csv.gz");
+        Files.write(fake, new byte[] {0x1f, (byte) 0x8b, 'x', 'y', 'z'});
+        e = assertThrows(UncheckedIOException.class, () -> DATE_Y.read(fake));
+        assertTrue(e.getMessage().startsWith(fake + ": cannot read: not a valid gzip file"), e.getMessage());
+        // a truncated gzip stream fails while reading (here already in the buffered header): reported as such
+        Path gz = tmp.resolve("cut.csv.gz");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(Files.readAllBytes(resource("daily.csv")));
+        }
+        byte[] all = bytes.toByteArray();
+        Files.write(gz, java.util.Arrays.copyOf(all, all.length - 12));
+        CsvFormatException c = assertThrows(CsvFormatException.class, () -> DATE_Y.read(gz));
+        assertTrue(c.getMessage().contains("Unexpected end of ZLIB input stream"), c.getMessage());
+    }
+
+    @Test
+    void read_duplicateColumnNames_areReported() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y,y\n2024-01-01,1,2\n"), "d.csv"));
+        assertEquals(1, e.line());
+        assertTrue(e.getMessage().startsWith("d.csv line 1: bad header: "), e.getMessage());
+    }
+
+    @Test
+    void read_unterminatedQuote_isReportedWithItsLine() {
+        CsvFormatException e = assertThrows(CsvFormatException.class,
+                () -> DATE_Y.read(new StringReader("date,y\n2024-01-01,1\n\"2024-01-02,2\n"), "q.csv"));
+        assertEquals(3, e.line());
+        assertTrue(e.detail().startsWith("malformed CSV"), e.getMessage());
     }
 
     @Test
@@ -311,5 +381,26 @@ class CsvSeriesReaderTest {
         Panel p = CsvSeriesReader.create().withKeyColumn("k").readPanel(gz);
         assertArrayEquals(new double[] {1, 3}, p.get("a").values());
         assertEquals(Frequency.INDEX, p.get("b").frequency());
+    }
+
+    @Property(tries = 150)
+    void read_monthEndSeries_labelsEqualTheDates(@ForAll @IntRange(min = 0, max = 600) int startMonth,
+                                                 @ForAll("monthSteps") int stepMonths,
+                                                 @ForAll @IntRange(min = 2, max = 30) int n) {
+        // month ends generated with YearMonth.atEndOfMonth, independently of Frequency.add
+        YearMonth first = YearMonth.of(1990, 1).plusMonths(startMonth);
+        StringBuilder csv = new StringBuilder("date,y\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(first.plusMonths((long) i * stepMonths).atEndOfMonth()).append(',').append(i).append('\n');
+        }
+        TimeSeries s = DATE_Y.read(new StringReader(csv.toString()), "p.csv");
+        for (int i = 0; i < n + 5; i++) {
+            assertEquals(first.plusMonths((long) i * stepMonths).atEndOfMonth().toString(), s.label(i));
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> monthSteps() {
+        return Arbitraries.of(1, 3, 12);
     }
 }

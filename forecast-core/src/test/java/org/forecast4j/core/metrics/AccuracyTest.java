@@ -25,7 +25,7 @@ class AccuracyTest {
     /** The accumulator and {@link Metrics} sum in the same order; only the final division may round differently. */
     private static final double TOL = 1e-12;
 
-    @Property
+    @Property(tries = 300)
     void of_agreesWithMetricsFunctions(@ForAll("values") double[] train, @ForAll("values") double[] test) {
         int h = Math.min(test.length, 8);
         double[] y = Arrays.copyOf(test, h);
