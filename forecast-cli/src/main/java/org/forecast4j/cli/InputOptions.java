@@ -24,7 +24,8 @@ public class InputOptions {
     Path input;
 
     @Option(names = "--date-column", paramLabel = "<name>",
-            description = "Column of ISO dates or date-times. Without it, observations are indexed 1..n.")
+            description = "Column of ISO dates or date-times. Default: a column named date, ds, timestamp, "
+                    + "datetime or time (any case) if the file has one; otherwise observations are indexed 1..n.")
     String dateColumn;
 
     @Option(names = "--value-column", paramLabel = "<name>",
@@ -68,7 +69,11 @@ public class InputOptions {
      * @throws IllegalArgumentException if {@code --period} or {@code --frequency} is invalid
      */
     CsvSeriesReader reader() {
-        CsvSeriesReader r = CsvSeriesReader.create().withDateColumn(dateColumn).withValueColumn(valueColumn)
+        String dates = dateColumn;
+        if (dates == null && !"index".equalsIgnoreCase(frequency == null ? "" : frequency.trim())) {
+            dates = detectDateColumn(input);
+        }
+        CsvSeriesReader r = CsvSeriesReader.create().withDateColumn(dates).withValueColumn(valueColumn)
                 .withKeyColumn(keyColumn).withFillGaps(fillGaps);
         if (period != null) {
             if (period <= 0) {
@@ -104,6 +109,46 @@ public class InputOptions {
         }
         TimeSeries s = stdin ? r.read(stdinReader(), "<stdin>") : r.read(input);
         return new Input(null, List.of(s));
+    }
+
+    /** Column names taken as the date column when {@code --date-column} is not given. */
+    static final List<String> DATE_COLUMN_NAMES = List.of("date", "ds", "timestamp", "datetime", "time");
+
+    /**
+     * Looks at the header line of a file for a conventionally named date column.
+     *
+     * @param file the input (stdin, missing or unreadable files give null: reading reports those)
+     * @return the column name as spelled in the file, or null
+     */
+    static String detectDateColumn(Path file) {
+        if (file == null || "-".equals(file.toString()) || !java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.InputStream raw = java.nio.file.Files.newInputStream(file);
+             java.io.InputStream in = file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
+             java.io.BufferedReader br = new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String header = br.readLine();
+            if (header == null) {
+                return null;
+            }
+            if (header.startsWith("\uFEFF")) {
+                header = header.substring(1);
+            }
+            for (String want : DATE_COLUMN_NAMES) {
+                for (String cell : header.split(",", -1)) {
+                    String name = cell.trim();
+                    if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                        name = name.substring(1, name.length() - 1);
+                    }
+                    if (name.equalsIgnoreCase(want)) {
+                        return name;
+                    }
+                }
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null; // the real read reports the problem with file and line
+        }
     }
 
     private static Reader stdinReader() {

@@ -144,14 +144,35 @@ class ForecastCommandTest {
         assertEquals("14", f.get("timestamps").get(1).asText());
     }
 
-    /** The acceptance command: a plain date,y CSV with no column flags. */
+    /** The acceptance command: a plain date,y CSV with no column flags finds the date column by name. */
     @Test
-    void plainCsvWithoutColumnFlags_forecastsTheYColumnIndexed() throws IOException {
+    void plainCsvWithoutColumnFlags_detectsTheDateColumn() throws IOException {
         CliRun r = CliRun.run("forecast", "--input", resource("daily.csv"), "--model", "snaive", "--period", "7",
                 "--horizon", "14", "--level", "80", "--level", "95", "--format", "json").ok();
         JsonNode f = json(r.out).get(0).get("forecast");
-        assertEquals("36", f.get("timestamps").get(0).asText());
+        // daily.csv runs 35 days from 2024-01-01, so the first forecast day is 2024-02-05
+        assertEquals("2024-02-05", f.get("timestamps").get(0).asText());
         assertClose(reference().get("snaive").get("mean"), f.get("mean"), "mean");
+    }
+
+    /** --frequency index keeps a file with a date column indexed 1..n. */
+    @Test
+    void frequencyIndex_ignoresTheDetectedDateColumn() {
+        JsonNode f = json(CliRun.run("forecast", "--input", resource("daily.csv"), "--model", "snaive",
+                "--frequency", "index", "--period", "7", "--horizon", "2", "--format", "json").ok().out).get(0)
+                .get("forecast");
+        assertEquals("36", f.get("timestamps").get(0).asText());
+    }
+
+    @Test
+    void detectDateColumn_findsConventionalNamesOnly(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.csv");
+        Files.writeString(a, "\"DS\",sales\n2024-01-01,1\n");
+        assertEquals("DS", InputOptions.detectDateColumn(a));
+        Path b = dir.resolve("b.csv");
+        Files.writeString(b, "day,sales\n2024-01-01,1\n");
+        assertEquals(null, InputOptions.detectDateColumn(b));
+        assertEquals(null, InputOptions.detectDateColumn(dir.resolve("missing.csv")));
     }
 
     @Test
