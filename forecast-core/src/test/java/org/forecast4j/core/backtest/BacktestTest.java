@@ -236,6 +236,21 @@ class BacktestTest {
     }
 
     @Test
+    void run_panel_undefinedReasonNamesSeriesAndFold() {
+        Map<String, TimeSeries> m = new LinkedHashMap<>();
+        m.put("busy", series(30, 8));
+        double[] flat = new double[30];
+        java.util.Arrays.fill(flat, 5);
+        m.put("flat", TimeSeries.of(flat));
+        BacktestResult r = Backtest.builder().initialWindow(20).horizon(3).step(5).build()
+                .run(Map.of("naive", Forecasters.naive()), Panel.of(m));
+        assertEquals("scale is zero: training series has no in-sample seasonal naive error at lag 1 "
+                + "(series 'flat', fold 1)", r.accuracy("naive").get(Metric.MASE).reason().orElseThrow());
+        assertTrue(r.accuracy("naive", "busy").get(Metric.MASE).isDefined());
+        assertFalse(r.accuracy("naive", "flat").get(Metric.MASE).isDefined());
+    }
+
+    @Test
     void run_interrupted_throwsCancellation() {
         Backtest bt = Backtest.builder().initialWindow(20).horizon(5).parallelism(2).build();
         Thread.currentThread().interrupt();
