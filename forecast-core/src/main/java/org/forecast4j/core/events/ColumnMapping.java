@@ -191,10 +191,12 @@ public final class ColumnMapping {
         if (a != null) {
             return a;
         }
-        if (t.isEmpty() || !t.matches("[a-z0-9_\\-]+")) {
+        try {
+            // BehaviorType.of looks known names up first and validates only new ones (no per-row regex)
+            return BehaviorType.of(t);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return BehaviorType.of(t);
     }
 
     /** One-shot builder. */
