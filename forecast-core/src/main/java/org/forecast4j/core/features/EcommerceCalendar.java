@@ -19,8 +19,9 @@ import org.forecast4j.core.Checks;
  * <li>{@link #cyberMonday} — the Monday after US Thanksgiving.</li>
  * <li>{@link #chineseNewYear} — the first day of the first month of the Chinese lunisolar calendar, from a
  *     table for {@value #CNY_FIRST_YEAR}–{@value #CNY_LAST_YEAR}. Source: Hong Kong Observatory,
- *     "Gregorian-Lunar Calendar Conversion Table" (the published 1901–2100 tables); 2004–2015 cross-checked
- *     with the list on china.org.cn ("Chinese Lunar New Year dates 2004-2015").</li>
+ *     "Gregorian-Lunar Calendar Conversion Table" (the published 1901–2100 tables); cross-checked with the
+ *     lists on english.china.org.cn ("Chinese Lunar New Year dates 2004-2015") and weeksfromtoday.com
+ *     ("Lunar New Year Dates (2026-2045)").</li>
  * </ul>
  *
  * <p>Each factory takes the years covered (inclusive) and the warm-up / hangover windows in days.

@@ -114,6 +114,10 @@ class CalendarAndEventsTest {
         assertEquals(LocalDate.of(2010, 2, 14), EcommerceCalendar.chineseNewYearDate(2010));
         assertEquals(LocalDate.of(2017, 1, 28), EcommerceCalendar.chineseNewYearDate(2017));
         assertEquals(LocalDate.of(2024, 2, 10), EcommerceCalendar.chineseNewYearDate(2024));
+        // weeksfromtoday.com "Lunar New Year Dates (2026-2045)"
+        assertEquals(LocalDate.of(2026, 2, 17), EcommerceCalendar.chineseNewYearDate(2026));
+        assertEquals(LocalDate.of(2028, 1, 26), EcommerceCalendar.chineseNewYearDate(2028));
+        assertEquals(LocalDate.of(2030, 2, 3), EcommerceCalendar.chineseNewYearDate(2030));
         LocalDate prev = null;
         for (int y = EcommerceCalendar.CNY_FIRST_YEAR; y <= EcommerceCalendar.CNY_LAST_YEAR; y++) {
             LocalDate d = EcommerceCalendar.chineseNewYearDate(y);
