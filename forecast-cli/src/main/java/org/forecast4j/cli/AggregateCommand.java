@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
  * → a long panel {@code key,date,value} that {@code forecast --key-column key --date-column date} reads.
  * Bad input prints one line on standard error and exits with code 2.
  */
-@Command(name = "aggregate", mixinStandardHelpOptions = true,
+@Command(name = "aggregate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = "Aggregate behaviour events into a long panel key,date,value (see docs/events.md).")
 public final class AggregateCommand implements Callable<Integer> {
 

@@ -142,4 +142,21 @@ class EventCommandsTest {
         assertBadInput(run("simulate", "--stockout-rate", "2", "--output", out),
                 "stockOutRate must be in [0, 1], got 2.0");
     }
+
+    @Test
+    void help_bothCommands_listTheirFlags() {
+        Run a = run("aggregate", "--help");
+        assertEquals(0, a.code);
+        for (String flag : new String[] {"--events", "--format", "--measure", "--by", "--frequency", "--zone",
+            "--from", "--to", "--drop-partial", "--bad-rows", "--output", "--time", "--time-format", "--jdbc-url",
+            "--query", "--version"}) {
+            assertTrue(a.out.contains(flag), flag + " missing from aggregate --help");
+        }
+        Run s = run("simulate", "--help");
+        assertEquals(0, s.code);
+        for (String flag : new String[] {"--users", "--days", "--seed", "--promotion", "--output"}) {
+            assertTrue(s.out.contains(flag), flag + " missing from simulate --help");
+        }
+        assertTrue(run("simulate", "--version").out.startsWith("forecast4j "));
+    }
 }
