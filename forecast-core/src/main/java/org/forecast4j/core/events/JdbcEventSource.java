@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * not a user segment and the measure is not cart abandonment. Distinct-user measures become
  * {@code COUNT(DISTINCT user)} (exact even when a HyperLogLog estimate was asked for). Otherwise
  * {@link #aggregate} streams the rows through an {@link Aggregator} and logs why at debug level. Either way the
- * panel is the same. Column names must be plain SQL identifiers (letters, digits, '_').
+ * panel is the same; only {@link AggregationResult#eventsSeen()} differs, as SQL reports just the rows its
+ * filter kept. Column names must be plain SQL identifiers (letters, digits, '_').
  *
  * @since 0.1.0
  */
