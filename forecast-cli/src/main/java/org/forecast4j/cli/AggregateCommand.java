@@ -15,7 +15,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.TimeSeries;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Spec;
  * → a long panel {@code key,date,value} that {@code forecast --key-column key --date-column date} reads.
  * Bad input prints one line on standard error and exits with code 2.
  */
-@Command(name = "aggregate", mixinStandardHelpOptions = true,
+@Command(name = "aggregate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = "Aggregate behaviour events into a long panel key,date,value (see docs/events.md).")
 public final class AggregateCommand implements Callable<Integer> {
 
@@ -64,8 +68,12 @@ public final class AggregateCommand implements Callable<Integer> {
     String measure;
 
     @Option(names = "--by", paramLabel = "<key>", defaultValue = "all",
-            description = "all, category, item or channel. Default: ${DEFAULT-VALUE}.")
+            description = "all, category, item, channel, or segment (with --segments). Default: ${DEFAULT-VALUE}.")
     String by;
+
+    @Option(names = "--segments", paramLabel = "<file>", description = "For --by segment: CSV with header "
+            + "user,segment; users not listed are in segment 'unknown'.")
+    Path segments;
 
     @Option(names = "--frequency", paramLabel = "<f>", defaultValue = "daily",
             description = "hourly, daily or weekly (weeks start on Monday). Default: ${DEFAULT-VALUE}.")
@@ -163,7 +171,7 @@ public final class AggregateCommand implements Callable<Integer> {
     private int execute(PrintWriter err) {
         ZoneId z = zone(zone, "--zone");
         AggregationSpec.Builder b = AggregationSpec.builder().measure(Measure.parse(measure))
-                .by(GroupKey.parse(by)).frequency(parseFrequency(frequency)).zone(z)
+                .by(groupKey()).frequency(parseFrequency(frequency)).zone(z)
                 .partialPeriods(dropPartial ? PartialPeriods.DROP : PartialPeriods.KEEP);
         if (from != null || to != null) {
             if (from == null || to == null) {
@@ -214,6 +222,54 @@ public final class AggregateCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    private GroupKey groupKey() {
+        if (!"segment".equalsIgnoreCase(by.trim())) {
+            if (segments != null) {
+                throw new IllegalArgumentException("--segments needs --by segment");
+            }
+            return GroupKey.parse(by);
+        }
+        if (segments == null) {
+            throw new IllegalArgumentException("--by segment needs --segments <file> (header user,segment)");
+        }
+        Map<Long, String> map = readSegments(segments);
+        return GroupKey.userSegment(u -> map.getOrDefault(u, "unknown"));
+    }
+
+    /** Reads "user,segment" rows; the user column is an integer id. */
+    static Map<Long, String> readSegments(Path file) {
+        Map<Long, String> map = new HashMap<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read --segments " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty() || !lines.get(0).trim().equalsIgnoreCase("user,segment")) {
+            throw new IllegalArgumentException(file.getFileName() + ":1: expected the header user,segment");
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int comma = line.indexOf(',');
+            String seg = comma < 0 ? "" : line.substring(comma + 1).trim();
+            long user;
+            try {
+                user = Long.parseLong(comma < 0 ? line : line.substring(0, comma).trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(file.getFileName() + ":" + (i + 1)
+                        + ": expected an integer user id, got '" + line + "'", e);
+            }
+            if (seg.isEmpty()) {
+                throw new IllegalArgumentException(file.getFileName() + ":" + (i + 1) + ": empty segment");
+            }
+            map.put(user, seg);
+        }
+        return map;
     }
 
     private Path requireEvents() {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * {@code forecast4j simulate}: writes simulated e-commerce events in the Taobao layout (see
  * {@link EventSimulator} and docs/events.md). Streams: memory does not grow with the number of events.
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
         description = "Simulate e-commerce behaviour events in the Taobao layout (user,item,category,type,ts).")
 public final class SimulateCommand implements Callable<Integer> {
 

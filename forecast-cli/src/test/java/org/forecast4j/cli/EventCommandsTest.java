@@ -68,6 +68,25 @@ class EventCommandsTest {
     }
 
     @Test
+    void aggregate_bySegmentFile_groupsUsers() throws IOException {
+        Path events = dir.resolve("e.csv");
+        Files.write(events, ("1,10,100,pv,1511544070\n2,11,100,pv,1511544071\n3,12,200,pv,1511544072\n"
+                + "9,12,200,pv,1511544073\n").getBytes(StandardCharsets.US_ASCII));
+        Path seg = dir.resolve("seg.csv");
+        Files.write(seg, "user,segment\n1,new\n2,loyal\n3,loyal\n".getBytes(StandardCharsets.US_ASCII));
+        Run r = run("aggregate", "--events", events.toString(), "--by", "segment", "--segments", seg.toString(),
+                "--zone", "Asia/Shanghai", "--output", "-");
+        assertEquals(0, r.code, r.err);
+        assertEquals(List.of("key,date,value", "loyal,2017-11-25,2", "new,2017-11-25,1", "unknown,2017-11-25,1"),
+                List.of(r.out.split("\n")));
+        assertBadInput(run("aggregate", "--events", events.toString(), "--by", "segment", "--zone", "UTC",
+                "--output", "-"), "--by segment needs --segments <file> (header user,segment)");
+        Files.write(seg, "user,segment\nx,new\n".getBytes(StandardCharsets.US_ASCII));
+        assertBadInput(run("aggregate", "--events", events.toString(), "--by", "segment", "--segments",
+                seg.toString(), "--zone", "UTC", "--output", "-"), "seg.csv:2: expected an integer user id, got 'x,new'");
+    }
+
+    @Test
     void simulateThenAggregate_totalsAgreeWithSimulatorSummary() throws IOException {
         Path events = dir.resolve("sim.csv.gz");
         Run s = run("simulate", "--users", "300", "--days", "5", "--seed", "3", "--promotion", "2017-11-27:2.5",
@@ -141,5 +160,22 @@ class EventCommandsTest {
                 "--promotion must be date:lift like 2017-12-02:3, got '2017-12-02'");
         assertBadInput(run("simulate", "--stockout-rate", "2", "--output", out),
                 "stockOutRate must be in [0, 1], got 2.0");
+    }
+
+    @Test
+    void help_bothCommands_listTheirFlags() {
+        Run a = run("aggregate", "--help");
+        assertEquals(0, a.code);
+        for (String flag : new String[] {"--events", "--format", "--measure", "--by", "--frequency", "--zone",
+            "--from", "--to", "--drop-partial", "--bad-rows", "--output", "--time", "--time-format", "--jdbc-url",
+            "--query", "--version"}) {
+            assertTrue(a.out.contains(flag), flag + " missing from aggregate --help");
+        }
+        Run s = run("simulate", "--help");
+        assertEquals(0, s.code);
+        for (String flag : new String[] {"--users", "--days", "--seed", "--promotion", "--output"}) {
+            assertTrue(s.out.contains(flag), flag + " missing from simulate --help");
+        }
+        assertTrue(run("simulate", "--version").out.startsWith("forecast4j "));
     }
 }

@@ -21,6 +21,9 @@ import org.forecast4j.core.Checks;
  *         .build();
  * }</pre>
  *
+ * <p>A source with an order total instead of a unit price maps the total as {@link Builder#price price} and no
+ * quantity: revenue is quantity × price with an absent quantity counting as 1.
+ *
  * <p>Type values are matched case-insensitively to built-in or custom {@link BehaviorType} names, after the
  * {@link Builder#typeAlias aliases} (e.g. {@code "view" → PV}). Immutable.
  *
@@ -191,10 +194,12 @@ public final class ColumnMapping {
         if (a != null) {
             return a;
         }
-        if (t.isEmpty() || !t.matches("[a-z0-9_\\-]+")) {
+        try {
+            // BehaviorType.of looks known names up first and validates only new ones (no per-row regex)
+            return BehaviorType.of(t);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return BehaviorType.of(t);
     }
 
     /** One-shot builder. */

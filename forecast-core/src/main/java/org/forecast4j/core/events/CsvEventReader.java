@@ -123,8 +123,18 @@ public final class CsvEventReader implements EventSource {
             long rows = 0;
             long events = 0;
             Iterator<CSVRecord> it = parser.iterator();
-            while (it.hasNext()) {
-                CSVRecord rec = it.next();
+            while (true) {
+                CSVRecord rec;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    rec = it.next();
+                } catch (UncheckedIOException e) {
+                    // commons-csv reports malformed quoting this way; a handler's own failure is not caught here
+                    throw new EventParseException(name, parser.getCurrentLineNumber(),
+                            "malformed CSV: " + e.getCause().getMessage());
+                }
                 rows++;
                 long line = parser.getCurrentLineNumber();
                 String problem = cols.fill(rec, ev, dictionary);
@@ -138,9 +148,6 @@ public final class CsvEventReader implements EventSource {
             return bad.report(rows, events);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            // commons-csv wraps malformed quoting in UncheckedIOException from the iterator
-            throw new EventParseException(name, -1, "malformed CSV: " + e.getCause().getMessage());
         }
     }
 

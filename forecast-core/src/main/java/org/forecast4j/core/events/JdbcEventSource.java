@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * not a user segment and the measure is not cart abandonment. Distinct-user measures become
  * {@code COUNT(DISTINCT user)} (exact even when a HyperLogLog estimate was asked for). Otherwise
  * {@link #aggregate} streams the rows through an {@link Aggregator} and logs why at debug level. Either way the
- * panel is the same. Column names must be plain SQL identifiers (letters, digits, '_').
+ * panel is the same; only {@link AggregationResult#eventsSeen()} differs, as SQL reports just the rows its
+ * filter kept. Column names must be plain SQL identifiers (letters, digits, '_').
  *
  * @since 0.1.0
  */
@@ -218,7 +219,8 @@ public final class JdbcEventSource implements EventSource {
         long shift = clock.unit() == 2 ? clock.weekShift() * PeriodClock.DAY : 0;
         boolean millis = mapping.timeFormat().kind() == TimeFormat.Kind.EPOCH_MILLIS;
         String t = mapping.time();
-        String seconds = millis ? "FLOOR(CAST(" + t + " AS DOUBLE) / 1000)" : "CAST(" + t + " AS DOUBLE)";
+        // "* 1.0" instead of CAST(... AS DOUBLE): portable across H2, DuckDB, PostgreSQL and MySQL
+        String seconds = millis ? "FLOOR(" + t + " / 1000.0)" : "(" + t + " * 1.0)";
         String local = "(" + seconds + " + " + off + ")";
         String period = "FLOOR((" + local + " - " + shift + ") / " + unit + ")";
         String typeExpr = mapping.type() == null ? "'" + mapping.fixedType().name() + "'"
@@ -270,7 +272,7 @@ public final class JdbcEventSource implements EventSource {
         String key;
         switch (spec.key().kind()) {
             case ALL:
-                key = "0";
+                key = "'all'";
                 break;
             case CATEGORY:
                 key = requireColumn(mapping.category(), "category");
@@ -284,7 +286,8 @@ public final class JdbcEventSource implements EventSource {
         }
         String sql = "SELECT " + key + " AS K_, " + period + " AS P_, " + n + " AS N_, " + a + " AS A_, " + b
                 + " AS B_, MIN(" + local + ") AS LO_, MAX(" + local + ") AS HI_ FROM (" + query + ") Q_ WHERE "
-                + String.join(" AND ", where) + " GROUP BY " + key + ", " + period;
+                + String.join(" AND ", where) + " GROUP BY "
+                + (spec.key().kind() == GroupKey.Kind.ALL ? "" : key + ", ") + period;
         LOG.debug("push-down: {}", sql);
         Aggregator agg = Aggregator.preAggregated(spec);
         try (Connection c = connector.open(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.forecast4j.core.Checks;
+import org.forecast4j.core.TimeSeries;
 
 /**
  * Built-in e-commerce event days for a range of years.
@@ -19,8 +20,9 @@ import org.forecast4j.core.Checks;
  * <li>{@link #cyberMonday} — the Monday after US Thanksgiving.</li>
  * <li>{@link #chineseNewYear} — the first day of the first month of the Chinese lunisolar calendar, from a
  *     table for {@value #CNY_FIRST_YEAR}–{@value #CNY_LAST_YEAR}. Source: Hong Kong Observatory,
- *     "Gregorian-Lunar Calendar Conversion Table" (the published 1901–2100 tables); 2004–2015 cross-checked
- *     with the list on china.org.cn ("Chinese Lunar New Year dates 2004-2015").</li>
+ *     "Gregorian-Lunar Calendar Conversion Table" (the published 1901–2100 tables); cross-checked with the
+ *     lists on english.china.org.cn ("Chinese Lunar New Year dates 2004-2015") and weeksfromtoday.com
+ *     ("Lunar New Year Dates (2026-2045)").</li>
  * </ul>
  *
  * <p>Each factory takes the years covered (inclusive) and the warm-up / hangover windows in days.
@@ -180,6 +182,25 @@ public final class EcommerceCalendar {
             d.add(chineseNewYearDate(y));
         }
         return new EventDay("chinese_new_year", d, warmup, hangover);
+    }
+
+    /**
+     * All built-in events for the years a series and its forecast horizon touch, windows included: from the
+     * year of {@code start − hangover} days to the year of {@code end + horizon + warmup} days.
+     *
+     * @param series   a series with calendar timestamps
+     * @param horizon  forecast steps beyond the series, &ge; 0
+     * @param warmup   warm-up days
+     * @param hangover hangover days
+     * @return the calendar
+     * @throws IllegalStateException for a series without dates
+     */
+    public static EventCalendar covering(TimeSeries series, int horizon, int warmup, int hangover) {
+        java.util.Objects.requireNonNull(series, "series");
+        Checks.requireNonNegative(horizon, "horizon");
+        int from = series.start().toLocalDate().minusDays(hangover).getYear();
+        int to = series.timestamp((long) series.length() + horizon).toLocalDate().plusDays(warmup).getYear();
+        return all(from, to, warmup, hangover);
     }
 
     /**

@@ -20,7 +20,8 @@ import org.forecast4j.core.TimeSeries;
  * <p><b>Shape and layout.</b> {@link #rows()} = n (the series length for {@link FeatureSet#matrix}, h for
  * {@link #future(int)}), {@link #columns()} = k. {@link #data()} is row-major: element (i, j) is
  * {@code data[i*k + j]}, the layout of EJML's {@code DMatrixRMaj} ({@code DMatrixRMaj.wrap(n, k, x.data())}).
- * {@link #toArray()} gives {@code double[n][k]}. NaN marks a value that cannot be computed (lags before the
+ * {@link #toArray()} gives {@code double[n][k]} and {@link #byColumn()} the column-major {@code double[k][n]} that
+ * ARIMA's {@code Regressors.of(names, columns)} takes. NaN marks a value that cannot be computed (lags before the
  * start); {@link #firstCompleteRow()} says where complete rows begin.
  *
  * <p><b>Future values.</b> {@link #future(int)} returns the h rows that follow this matrix — the regressors
@@ -170,6 +171,22 @@ public final class RegressorMatrix {
      */
     public double[] data() {
         return data.clone();
+    }
+
+    /**
+     * A column-major copy, {@code double[k][n]} ({@code byColumn()[j][i]} = element (i, j)) — the layout of
+     * ARIMA's {@code Regressors.of(x.names(), x.byColumn())}.
+     *
+     * @return k columns of n values
+     */
+    public double[][] byColumn() {
+        double[][] c = new double[cols][rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                c[j][i] = data[i * cols + j];
+            }
+        }
+        return c;
     }
 
     /**

@@ -118,6 +118,17 @@ class CsvEventReaderTest {
     }
 
     @Test
+    void read_malformedQuoting_failsWithLine() throws IOException {
+        Path f = dir.resolve("q.csv");
+        Files.write(f, ("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
+                + "1,A,ok,2,2010-12-01 08:26:00,2.5,17850.0,UK\n"
+                + "2,B,\"unterminated\"x,2,2010-12-01 08:26:00,2.5,17850.0,UK\n").getBytes(StandardCharsets.UTF_8));
+        EventParseException e = assertThrows(EventParseException.class,
+                () -> CsvEventReader.of(f, retail()).read(ev -> { }));
+        assertTrue(e.getMessage().startsWith("q.csv:3: malformed CSV"), e.getMessage());
+    }
+
+    @Test
     void read_missingColumn_failsNamingIt() throws IOException {
         Path f = dir.resolve("h.csv");
         Files.write(f, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));

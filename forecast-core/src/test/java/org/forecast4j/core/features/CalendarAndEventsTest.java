@@ -104,6 +104,16 @@ class CalendarAndEventsTest {
         assertEquals(LocalDate.of(2018, 12, 12), EcommerceCalendar.double12(2018, 2018, 0, 0).dates().get(0));
         assertEquals(6, EcommerceCalendar.all(2016, 2018, 1, 1).events().size());
         assertEquals(5, EcommerceCalendar.all(1995, 1996, 1, 1).events().size()); // no CNY table there
+        // a series of Dec 2017 with a 30-day horizon and 7-day warm-up touches 2017 and 2018
+        TimeSeries dec = TimeSeries.daily(LocalDate.of(2017, 12, 1), new double[31]);
+        EventCalendar c = EcommerceCalendar.covering(dec, 30, 7, 3);
+        assertEquals(List.of(LocalDate.of(2017, 11, 11), LocalDate.of(2018, 11, 11)), c.events().get(1).dates());
+        assertEquals(List.of(LocalDate.of(2017, 1, 28), LocalDate.of(2018, 2, 16)), c.events().get(5).dates());
+        RegressorMatrix fut = FeatureSet.of(c).matrix(dec).future(30);
+        // the horizon is 2018-01-01 .. 2018-01-30: before the Chinese New Year warm-up (9..15 Feb 2018)
+        assertEquals(0, sum(fut.column("chinese_new_year_warmup")));
+        assertEquals(0, sum(fut.column("double12_hangover")));
+        assertEquals(3, sum(FeatureSet.of(c).matrix(dec).column("double12_hangover"))); // 13..15 Dec 2017
     }
 
     @Test
@@ -114,6 +124,10 @@ class CalendarAndEventsTest {
         assertEquals(LocalDate.of(2010, 2, 14), EcommerceCalendar.chineseNewYearDate(2010));
         assertEquals(LocalDate.of(2017, 1, 28), EcommerceCalendar.chineseNewYearDate(2017));
         assertEquals(LocalDate.of(2024, 2, 10), EcommerceCalendar.chineseNewYearDate(2024));
+        // weeksfromtoday.com "Lunar New Year Dates (2026-2045)"
+        assertEquals(LocalDate.of(2026, 2, 17), EcommerceCalendar.chineseNewYearDate(2026));
+        assertEquals(LocalDate.of(2028, 1, 26), EcommerceCalendar.chineseNewYearDate(2028));
+        assertEquals(LocalDate.of(2030, 2, 3), EcommerceCalendar.chineseNewYearDate(2030));
         LocalDate prev = null;
         for (int y = EcommerceCalendar.CNY_FIRST_YEAR; y <= EcommerceCalendar.CNY_LAST_YEAR; y++) {
             LocalDate d = EcommerceCalendar.chineseNewYearDate(y);
@@ -138,5 +152,13 @@ class CalendarAndEventsTest {
         assertEquals("warmupDays must be in [0, 366], got -1", e.getMessage());
         EventDay a = new EventDay("x", List.of(LocalDate.of(2020, 1, 1)), 0, 0);
         assertThrows(IllegalArgumentException.class, () -> EventCalendar.of(a, a));
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s;
     }
 }

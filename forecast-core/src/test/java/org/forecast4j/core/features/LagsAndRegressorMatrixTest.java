@@ -67,10 +67,14 @@ class LagsAndRegressorMatrixTest {
         assertEquals(4, x.columns());
         double[] d = x.data();
         double[][] a = x.toArray();
+        double[][] byColumn = x.byColumn();
+        assertEquals(4, byColumn.length);
+        assertEquals(7, byColumn[0].length);
         for (int i = 0; i < 7; i++) {
             for (int j = 0; j < 4; j++) {
                 assertEquals(d[i * 4 + j], x.get(i, j), 0.0);
                 assertEquals(a[i][j], x.get(i, j), 0.0);
+                assertEquals(byColumn[j][i], x.get(i, j), 0.0);
             }
             assertEquals(Y.timestamp(i), x.timestamp(i));
         }
