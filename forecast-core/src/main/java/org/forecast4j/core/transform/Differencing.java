@@ -43,6 +43,10 @@ public final class Differencing {
         this.period = period;
     }
 
+    private static IllegalArgumentException fail(String template, Object... args) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, template, args));
+    }
+
     // ------------------------------------------------------------------------------------------------ kernels
 
     /**
@@ -58,14 +62,19 @@ public final class Differencing {
      */
     public static double[] diff(double[] x, int lag, double[] out) {
         Objects.requireNonNull(x, "x");
-        Checks.requirePositive(lag, "lag");
         int n = x.length;
-        Checks.requireArgument(n >= lag, "series length %d < lag %d required for differencing", n, lag);
+        // plain ifs: varargs checks would allocate on every call of this allocation-free kernel
+        if (lag < 1) {
+            throw fail("lag must be > 0, got %d", lag);
+        }
+        if (n < lag) {
+            throw fail("series length %d < lag %d required for differencing", n, lag);
+        }
         int m = n - lag;
         if (out == null) {
             out = new double[m];
-        } else {
-            Checks.requireArgument(out.length >= m, "out length %d < n - lag (%d)", out.length, m);
+        } else if (out.length < m) {
+            throw fail("out length %d < n - lag (%d)", out.length, m);
         }
         // out_i = x_{i+lag} - x_i
         for (int i = 0; i < m; i++) {
@@ -139,16 +148,19 @@ public final class Differencing {
     public static double[] integrate(double[] dx, int lag, double[] initial, double[] out) {
         Objects.requireNonNull(dx, "dx");
         Objects.requireNonNull(initial, "initial");
-        Checks.requirePositive(lag, "lag");
-        Checks.requireArgument(initial.length == lag, "initial must have length lag (%d), got %d", lag,
-                initial.length);
+        if (lag < 1) {
+            throw fail("lag must be > 0, got %d", lag);
+        }
+        if (initial.length != lag) {
+            throw fail("initial must have length lag (%d), got %d", lag, initial.length);
+        }
         int m = dx.length;
         if (out == null) {
             out = new double[m + lag];
-        } else {
-            Checks.requireArgument(out != dx, "out must not be the same array as dx");
-            Checks.requireArgument(out.length >= m + lag, "out length %d < dx.length + lag (%d)", out.length,
-                    m + lag);
+        } else if (out == dx) {
+            throw fail("out must not be the same array as dx");
+        } else if (out.length < m + lag) {
+            throw fail("out length %d < dx.length + lag (%d)", out.length, m + lag);
         }
         System.arraycopy(initial, 0, out, 0, lag);
         // y_{i+lag} = y_i + dx_i
