@@ -271,6 +271,11 @@ public final class Backtest {
     }
 
     private void runAll(List<Task> tasks, FoldResult[] results) {
+        if (Thread.currentThread().isInterrupted()) {
+            // Future.get() on a task that already finished does not look at the flag, so check it up front:
+            // an interrupted caller always gets a CancellationException, however fast the folds run.
+            throw new CancellationException("backtest interrupted");
+        }
         int total = tasks.size();
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean abort = new AtomicBoolean();
