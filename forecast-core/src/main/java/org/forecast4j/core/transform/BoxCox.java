@@ -172,6 +172,10 @@ public final class BoxCox implements SeriesTransform {
                         "Box-Cox with lambda %s needs x > 0, got x[%d] = %s", lambda, i, v));
             }
             out[i] = transform(v, lambda);
+            if (Double.isInfinite(out[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Box-Cox with lambda %s overflows at x[%d] = %s", lambda, i, v));
+            }
         }
         return out;
     }
@@ -188,6 +192,10 @@ public final class BoxCox implements SeriesTransform {
                         lambda, -1 / lambda, i, w));
             }
             out[i] = inverse(w, lambda);
+            if (Double.isInfinite(out[i])) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "inverse Box-Cox with lambda %s overflows at y[%d] = %s", lambda, i, w));
+            }
         }
         return out;
     }

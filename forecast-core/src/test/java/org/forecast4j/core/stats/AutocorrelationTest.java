@@ -175,6 +175,9 @@ class AutocorrelationTest {
                 () -> Autocorrelation.pacf(new double[] {1, 2, Double.NaN, 4}, 2));
         assertTrue(e.getMessage().contains("x[2] is missing"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Autocorrelation.pacf(new double[] {1, 2, 4}, 0));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Autocorrelation.acf(new double[] {1e200, -1e200, 1e200}, 1));
+        assertTrue(e.getMessage().contains("overflows"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> Autocorrelation.acf(new double[] {1, Double.POSITIVE_INFINITY}, 1));
         assertThrows(IllegalArgumentException.class, () -> Autocorrelation.acf(new double[] {1, 2, 4}, 2,

@@ -150,6 +150,14 @@ class BoxCoxTest {
     }
 
     @Test
+    void overflow_isRejectedNotInfinite() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BoxCox.of(2).apply(new double[] {1e200}));
+        assertTrue(e.getMessage().contains("overflows at x[0]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BoxCox.of(0).invert(new double[] {1000}));
+    }
+
+    @Test
     void badArguments_throw() {
         assertThrows(IllegalArgumentException.class, () -> BoxCox.of(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> BoxCox.guerreroLambda(new double[] {1, 2}, 0));
