@@ -17,6 +17,7 @@ import org.forecast4j.core.optim.Bfgs;
 import org.forecast4j.core.optim.NumericalDerivatives;
 import org.forecast4j.core.optim.Objective;
 import org.forecast4j.core.statespace.ArimaCss;
+import org.forecast4j.core.statespace.ChandrasekharLikelihood;
 import org.forecast4j.core.statespace.KalmanLikelihood;
 import org.forecast4j.core.statespace.KalmanWorkspace;
 import org.slf4j.Logger;
@@ -73,7 +74,6 @@ final class ArimaEstimator {
         int[] deltaIdx;
         double[] deltaVal;
         KalmanWorkspace wsDiff;
-        static final double[] NO_DELTA = new double[0];
 
         double[] series(double[] c) {
             if (ncx == 0) {
@@ -123,7 +123,7 @@ final class ArimaEstimator {
                 }
                 w[t] = v;
             }
-            KalmanLikelihood.evaluate(w, phi, theta, NO_DELTA, wsDiff, null);
+            ChandrasekharLikelihood.evaluate(w, phi, theta, wsDiff);
             return KalmanLikelihood.concentratedObjective(wsDiff);
         }
 
@@ -387,7 +387,7 @@ final class ArimaEstimator {
         pr.cssW = new double[n];
         pr.cssResid = new double[n];
         pr.ncond = ncond;
-        pr.differenced = !anyNa && delta.length > 0;
+        pr.differenced = !anyNa;
         if (pr.differenced) {
             pr.w = new double[n - delta.length];
             int nz = 0;
