@@ -24,6 +24,14 @@ package org.forecast4j.core.statespace;
  */
 public final class ChandrasekharLikelihood {
 
+    /** Flush threshold of the running product of the F_t. */
+    private static final double PROD_FLUSH = 1e250;
+    /**
+     * Relative size of the remaining covariance increment {@code |S| max L_i²} below which F and G are frozen
+     * (the filter has converged); far below the 1e-8 accuracy of the log-likelihood that matters.
+     */
+    public static final double CONVERGED_TOL = 1e-15;
+
     private ChandrasekharLikelihood() {
     }
 
@@ -52,6 +60,7 @@ public final class ChandrasekharLikelihood {
         final double[] q0 = ws.pnew;
         GardnerQ0.compute(phi, p, theta, q, q0, r, ws.q0work);
         // F_1 = Q0[0][0], G_1 = T Q0 Z (column 0 of Q0 through T), L_1 = G_1, S_1 = -1/F_1
+        ws.steadyFrom = -1;
         double f = q0[0];
         for (int i = 0; i < r; i++) {
             double gi = (i < r - 1 ? q0[(i + 1) * r] : 0.0) + (i < p ? phi[i] * q0[0] : 0.0);
@@ -62,14 +71,22 @@ public final class ChandrasekharLikelihood {
         double sc = -1.0 / f;
         double ssq = 0.0;
         double sumlog = 0.0;
+        // Σ log F_t accumulated as a product (F_t ≥ 1 for the unit-variance filter of an invertible model),
+        // flushed through one log before it can overflow: one log per many steps instead of one per step
+        double prodF = 1.0;
         int nu = 0;
+        boolean converged = false;
         final int n = y.length;
         for (int t = 0; t < n; t++) {
             double v = y[t] - a[0];
             if (f < KalmanLikelihood.GAIN_LIMIT) {
                 nu++;
                 ssq += v * v / f;
-                sumlog += Math.log(f);
+                prodF *= f;
+                if (prodF > PROD_FLUSH || prodF < 1.0 / PROD_FLUSH) {
+                    sumlog += Math.log(prodF);
+                    prodF = 1.0;
+                }
             }
             // a = T a + G v / F
             double k = v / f;
@@ -77,34 +94,37 @@ public final class ChandrasekharLikelihood {
             for (int i = 0; i < r; i++) {
                 a[i] = (i < r - 1 ? a[i + 1] : 0.0) + (i < p ? phi[i] * a0 : 0.0) + g[i] * k;
             }
+            if (converged) {
+                continue;
+            }
             // rank-one covariance increment: G += S u T L, L = T L - G u / F
             double u = lv[0];
-            if (u != 0.0) {
-                double fn = f + sc * u * u;
-                double su = sc * u;
-                double uf = u / f;
-                double l0 = lv[0];
-                for (int i = 0; i < r; i++) {
-                    double tl = (i < r - 1 ? lv[i + 1] : 0.0) + (i < p ? phi[i] * l0 : 0.0);
-                    double gi = g[i];
-                    g[i] = gi + tl * su;
-                    lv[i] = tl - gi * uf;
-                }
-                sc = sc - sc * sc * u * u / fn;
-                f = fn;
-            } else {
-                // F and G unchanged; L still propagates through T - G Z'/F (whose first element stays 0 only
-                // when the increment has died out)
-                double l0 = lv[0];
-                for (int i = 0; i < r; i++) {
-                    lv[i] = (i < r - 1 ? lv[i + 1] : 0.0) + (i < p ? phi[i] * l0 : 0.0);
-                }
+            double fn = f + sc * u * u;
+            double su = sc * u;
+            double uf = u / f;
+            double l0 = lv[0];
+            double lmax = 0.0;
+            for (int i = 0; i < r; i++) {
+                double tl = (i < r - 1 ? lv[i + 1] : 0.0) + (i < p ? phi[i] * l0 : 0.0);
+                double gi = g[i];
+                g[i] = gi + tl * su;
+                double li = tl - gi * uf;
+                lv[i] = li;
+                lmax = Math.max(lmax, Math.abs(li));
+            }
+            sc = sc - sc * sc * u * u / fn;
+            f = fn;
+            // converged: every further increment S L L' is below rounding of the O(1) covariance, and L only
+            // decays through the stable T - G Z'/F
+            if (Math.abs(sc) * lmax * lmax < CONVERGED_TOL * f) {
+                converged = true;
+                ws.steadyFrom = t + 1;
             }
         }
+        sumlog += Math.log(prodF);
         ws.ssq = ssq;
         ws.sumlog = sumlog;
         ws.nu = nu;
-        ws.steadyFrom = -1;
         return ssq;
     }
 }
