@@ -76,4 +76,40 @@ class ArimaCommandTest {
                 "--order", "1,0,0");
         assertTrue(r[2].contains("--order does not apply"), r[2]);
     }
+
+    @Test
+    void forecast_xreg_usesFutureRows() throws IOException {
+        // y = 5 promo + AR(1) noise; the forecast must add 5 on promotion days
+        Random r = new Random(7);
+        int n = 120;
+        int h = 7;
+        StringBuilder ys = new StringBuilder("y\n");
+        StringBuilder xs = new StringBuilder("date,promo\n");
+        double u = 0;
+        for (int t = 0; t < n + h; t++) {
+            double promo = t % 9 == 0 ? 1 : 0;
+            u = 0.5 * u + 0.3 * r.nextGaussian();
+            if (t < n) {
+                ys.append(10 + 5 * promo + u).append('\n');
+            }
+            xs.append("d").append(t).append(',').append(promo).append('\n');
+        }
+        Path y = dir.resolve("ys.csv");
+        Path x = dir.resolve("x.csv");
+        Files.writeString(y, ys.toString());
+        Files.writeString(x, xs.toString());
+        String[] out = run("forecast", "--input", y.toString(), "--value-column", "y", "--model", "arima", "--order",
+                "1,0,0", "--xreg", x.toString(), "--horizon", "7", "--format", "json");
+        assertEquals("0", out[0], out[2]);
+        JsonNode o = new ObjectMapper().readTree(out[1]).get(0);
+        assertEquals(5.0, o.get("fit").get("coefficients").get("promo").asDouble(), 0.2);
+        assertEquals("Regression with ARIMA(1,0,0) errors", o.get("model").asText());
+        JsonNode mean = o.get("forecast").get("mean");
+        // steps 1..7 are t = 120..126: only t = 126 (step 7) is a promotion day (t % 9 == 0)
+        assertEquals(10.0, mean.get(5).asDouble(), 0.5);
+        assertEquals(5.0, mean.get(6).asDouble() - mean.get(5).asDouble(), 0.3);
+        out = run("forecast", "--input", y.toString(), "--value-column", "y", "--model", "arima", "--order", "1,0,0",
+                "--xreg", x.toString(), "--horizon", "10", "--format", "json");
+        assertTrue(out[2].contains("needs 130"), out[2]);
+    }
 }
