@@ -487,6 +487,33 @@ public final class FittedArima implements FittedModel {
         return sb.toString();
     }
 
+    /**
+     * The model as versioned JSON (format {@code "forecast4j-arima"}, version 1; see the ARIMA chapter of the
+     * docs): spec, training series, estimates, diagnostics and final Kalman state. {@link #fromJson} restores a
+     * model that forecasts identically.
+     *
+     * @return JSON text
+     */
+    public String toJson() {
+        return ArimaJson.write(f);
+    }
+
+    /**
+     * Restores a model written by {@link #toJson()}.
+     *
+     * @param json the JSON text
+     * @return the model
+     * @throws IllegalArgumentException if the text is not a version-1 forecast4j ARIMA model or is inconsistent
+     */
+    public static FittedArima fromJson(String json) {
+        java.util.Objects.requireNonNull(json, "json");
+        try {
+            return new FittedArima(ArimaJson.read(json));
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+            throw new IllegalArgumentException("malformed ARIMA model JSON: " + e.getMessage(), e);
+        }
+    }
+
     static List<String> copyOf(List<String> l) {
         return Collections.unmodifiableList(new ArrayList<>(l));
     }
