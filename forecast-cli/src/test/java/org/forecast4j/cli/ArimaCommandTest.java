@@ -112,4 +112,24 @@ class ArimaCommandTest {
                 "--xreg", x.toString(), "--horizon", "10", "--format", "json");
         assertTrue(out[2].contains("needs 130"), out[2]);
     }
+
+    @Test
+    void fitSave_thenForecastModelFile_givesSameForecast() throws IOException {
+        Path y = series();
+        Path model = dir.resolve("model.json");
+        String[] fit = run("fit", "--input", y.toString(), "--value-column", "y", "--model", "arima", "--order",
+                "1,1,1", "--method", "ml", "--save", model.toString());
+        assertEquals("0", fit[0], fit[2]);
+        assertEquals("ML", new ObjectMapper().readTree(fit[1]).get("fit").get("method").asText());
+        String[] a = run("forecast", "--input", y.toString(), "--value-column", "y", "--model", "arima", "--order",
+                "1,1,1", "--method", "ml", "--horizon", "6", "--format", "json");
+        String[] b = run("forecast", "--model-file", model.toString(), "--horizon", "6", "--format", "json");
+        assertEquals("0", b[0], b[2]);
+        assertEquals(new ObjectMapper().readTree(a[1]).get(0).get("forecast"),
+                new ObjectMapper().readTree(b[1]).get(0).get("forecast"));
+        String[] c = run("forecast", "--model-file", y.toString(), "--horizon", "6");
+        assertTrue(c[2].contains("--model-file"), c[2]);
+        String[] d = run("forecast", "--horizon", "6");
+        assertTrue(d[2].contains("--input"), d[2]);
+    }
 }
