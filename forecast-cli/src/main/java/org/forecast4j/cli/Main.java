@@ -26,7 +26,7 @@ import picocli.CommandLine.ParseResult;
  * }</pre>
  */
 @Command(name = "forecast4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {ForecastCommand.class, EvaluateCommand.class, FitCommand.class}, usageHelpAutoWidth = true,
+        subcommands = {ForecastCommand.class, EvaluateCommand.class, FitCommand.class, BenchCommand.class}, usageHelpAutoWidth = true,
         description = "Forecast e-commerce behaviour series and evaluate forecasting models.",
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage, 3 model fit failed, 1 internal error.",
                 "Run 'forecast4j <command> --help' for a command's flags."})

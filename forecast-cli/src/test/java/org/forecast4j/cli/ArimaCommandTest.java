@@ -132,4 +132,18 @@ class ArimaCommandTest {
         String[] d = run("forecast", "--horizon", "6");
         assertTrue(d[2].contains("--input"), d[2]);
     }
+
+    @Test
+    void bench_json_reportsMsPerFit() throws IOException {
+        String[] r = run("bench", "--input", series().toString(), "--value-column", "y", "--model", "arima",
+                "--order", "1,1,0", "--repeat", "3", "--format", "json");
+        assertEquals("0", r[0], r[2]);
+        JsonNode o = new ObjectMapper().readTree(r[1]);
+        assertEquals(3, o.get("repeat").asInt());
+        JsonNode ms = o.get("msPerFit");
+        assertTrue(ms.get("min").asDouble() > 0 && ms.get("min").asDouble() <= ms.get("median").asDouble()
+                && ms.get("median").asDouble() <= ms.get("max").asDouble());
+        r = run("bench", "--input", series().toString(), "--value-column", "y", "--repeat", "0");
+        assertTrue(r[2].contains("--repeat must be > 0"), r[2]);
+    }
 }
