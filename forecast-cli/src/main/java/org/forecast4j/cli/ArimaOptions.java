@@ -14,7 +14,7 @@ final class ArimaOptions {
 
     /** The model flags {@code --model arima} reads. */
     static final Set<String> FLAGS = Set.of("--order", "--seasonal-order", "--method", "--include-mean",
-            "--include-drift");
+            "--include-drift", "--xreg");
 
     private ArimaOptions() {
     }
@@ -26,7 +26,18 @@ final class ArimaOptions {
      * @return the spec
      * @throws IllegalArgumentException naming the flag and value when a value is malformed
      */
-    static Arima forecaster(ModelOptions o) {
+    static org.forecast4j.core.Forecaster forecaster(ModelOptions o) {
+        Arima a = spec(o);
+        return o.xreg == null ? a : ArimaXreg.read(a, o.xreg);
+    }
+
+    /**
+     * Builds the spec without regressors.
+     *
+     * @param o the options
+     * @return the spec
+     */
+    static Arima spec(ModelOptions o) {
         int[] ord = triple(o.order, "--order", "p,d,q");
         int[] sord = triple(o.seasonalOrder, "--seasonal-order", "P,D,Q");
         Arima a;

@@ -54,6 +54,10 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Option(names = "--model-file", paramLabel = "<file>",
+            description = "Forecast a model saved by 'forecast4j fit --save' instead of fitting one (no --input).")
+    java.nio.file.Path modelFile;
+
     @Option(names = "--horizon", paramLabel = "<h>",
             description = "Steps to forecast (default: 2 x period for seasonal series, else 10).")
     Integer horizon;
@@ -74,6 +78,9 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() {
         List<Level> lv = levels(levels);
         checkHorizon(horizon);
+        if (modelFile != null) {
+            return forecastSaved(lv);
+        }
         Forecaster forecaster = parent.registry().create(model, modelOptions);
         InputOptions.Input in = input.read();
         int h = horizon(horizon, in.series.get(0));
@@ -93,6 +100,31 @@ final class ForecastCommand implements Callable<Integer> {
                     for (ForecastJsonWriter.Result r : results) {
                         csv.write(r.forecast);
                     }
+                    csv.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return 0;
+    }
+
+    /** {@code --model-file}: forecasts a saved ARIMA model. */
+    private Integer forecastSaved(List<Level> lv) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--model") || input.input != null
+                || !modelOptions.given().isEmpty()) {
+            throw new IllegalArgumentException("--model-file replaces --input, --model and the model options");
+        }
+        org.forecast4j.core.arima.FittedArima m = FitCommand.load(modelFile);
+        int h = horizon(horizon, m.series());
+        List<ForecastJsonWriter.Result> results = List.of(new ForecastJsonWriter.Result(m, m.forecast(h, lv)));
+        common.write(spec.commandLine().getOut(), w -> {
+            try {
+                if (format == Format.json) {
+                    ForecastJsonWriter.write(results, w);
+                } else {
+                    ForecastCsvWriter csv = new ForecastCsvWriter(w, lv);
+                    csv.write(results.get(0).forecast);
                     csv.flush();
                 }
             } catch (IOException e) {

@@ -89,6 +89,8 @@ final class ForecastJsonWriter {
         g.writeEndObject();
         if (r.model instanceof FittedArima) {
             writeArimaFit(g, (FittedArima) r.model);
+        } else if (r.model instanceof ArimaXreg.Fitted) {
+            writeArimaFit(g, ((ArimaXreg.Fitted) r.model).arima());
         }
         g.writeEndObject();
     }

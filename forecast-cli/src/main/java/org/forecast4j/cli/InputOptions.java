@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
  */
 public class InputOptions {
 
-    @Option(names = "--input", required = true, paramLabel = "<file>",
-            description = "CSV file with a header line (.gz compressed files work too), or - for standard input.")
+    @Option(names = "--input", paramLabel = "<file>",
+            description = "CSV file with a header line (.gz compressed files work too), or - for standard input "
+                    + "(required, except for forecast --model-file).")
     Path input;
 
     @Option(names = "--date-column", paramLabel = "<name>",
@@ -101,6 +102,9 @@ public class InputOptions {
      * @throws java.io.UncheckedIOException if the file cannot be read
      */
     Input read() {
+        if (input == null) {
+            throw new IllegalArgumentException("Missing required option: '--input=<file>'");
+        }
         CsvSeriesReader r = reader();
         boolean stdin = "-".equals(input.toString());
         if (keyColumn != null) {

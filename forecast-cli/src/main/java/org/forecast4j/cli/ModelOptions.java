@@ -38,6 +38,11 @@ public class ModelOptions {
             description = "ARIMA: include a mean when d + D = 0 (default true).")
     Boolean includeMean;
 
+    @picocli.CommandLine.Option(names = "--xreg", paramLabel = "FILE",
+            description = "ARIMA: CSV of regressors (header names; a 'date' column is ignored), n rows for the "
+                    + "history then h rows of future values.")
+    java.nio.file.Path xreg;
+
     @picocli.CommandLine.Option(names = "--include-drift", paramLabel = "true|false", arity = "1",
             description = "ARIMA: include a drift when d + D <= 1 (default false).")
     Boolean includeDrift;

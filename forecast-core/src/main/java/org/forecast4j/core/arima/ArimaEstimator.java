@@ -17,6 +17,7 @@ import org.forecast4j.core.optim.Bfgs;
 import org.forecast4j.core.optim.NumericalDerivatives;
 import org.forecast4j.core.optim.Objective;
 import org.forecast4j.core.statespace.ArimaCss;
+import org.forecast4j.core.statespace.ChandrasekharLikelihood;
 import org.forecast4j.core.statespace.KalmanLikelihood;
 import org.forecast4j.core.statespace.KalmanWorkspace;
 import org.slf4j.Logger;
@@ -67,6 +68,12 @@ final class ArimaEstimator {
         int ncond;
         boolean trans;
         int evaluations;
+        /** Optimise on the differenced series (no missing values): the exact diffuse likelihood, see ml(). */
+        boolean differenced;
+        double[] w;
+        int[] deltaIdx;
+        double[] deltaVal;
+        KalmanWorkspace wsDiff;
 
         double[] series(double[] c) {
             if (ncx == 0) {
@@ -90,8 +97,38 @@ final class ArimaEstimator {
             }
         }
 
-        /** R's armafn: 0.5 (log(ssq/nu) + sumlog/nu). */
+        /**
+         * R's armafn, {@code 0.5 (log(ssq/nu) + sumlog/nu)}. On a series without gaps it is evaluated on the
+         * differenced series {@code w = Δ(B) y}, an ARMA process: its exact likelihood is the exact diffuse
+         * likelihood of the ARIMA model (Kohn &amp; Ansley 1986), which R's {@code kappa = 1e6} prior approximates
+         * up to an almost constant offset; the state is r instead of r + d long, several times cheaper. The
+         * reported log-likelihood is always R's ({@link #mlExact}).
+         */
         double ml(double[] xs) {
+            if (!differenced) {
+                return mlExact(xs);
+            }
+            evaluations++;
+            unscale(xs);
+            ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, trans, phi, theta, work);
+            double[] yv = series(coef);
+            int lag = delta.length;
+            int m = w.length;
+            int nz = deltaIdx.length;
+            // w_t = y_(t+L) - Σ δ_k y_(t+L-1-k), over the non-zero δ_k
+            for (int t = 0; t < m; t++) {
+                double v = yv[t + lag];
+                for (int j = 0; j < nz; j++) {
+                    v -= deltaVal[j] * yv[t + lag - 1 - deltaIdx[j]];
+                }
+                w[t] = v;
+            }
+            ChandrasekharLikelihood.evaluate(w, phi, theta, wsDiff);
+            return KalmanLikelihood.concentratedObjective(wsDiff);
+        }
+
+        /** R's armafn with R's state space (diffuse part with kappa = 1e6). */
+        double mlExact(double[] xs) {
             evaluations++;
             unscale(xs);
             ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, trans, phi, theta, work);
@@ -350,6 +387,23 @@ final class ArimaEstimator {
         pr.cssW = new double[n];
         pr.cssResid = new double[n];
         pr.ncond = ncond;
+        pr.differenced = !anyNa;
+        if (pr.differenced) {
+            pr.w = new double[n - delta.length];
+            int nz = 0;
+            for (double v : delta) {
+                nz += v != 0.0 ? 1 : 0;
+            }
+            pr.deltaIdx = new int[nz];
+            pr.deltaVal = new double[nz];
+            for (int k = 0, j = 0; k < delta.length; k++) {
+                if (delta[k] != 0.0) {
+                    pr.deltaIdx[j] = k;
+                    pr.deltaVal[j++] = delta[k];
+                }
+            }
+            pr.wsDiff = new KalmanWorkspace(pr.phi.length, pr.theta.length, 0);
+        }
 
         double[] eps = new double[nfree];
         java.util.Arrays.fill(eps, NumericalDerivatives.NDEPS);
@@ -463,7 +517,8 @@ final class ArimaEstimator {
             double[] yv = pr.series(coef);
             double ssq = KalmanLikelihood.evaluate(yv, pr.phi, pr.theta, delta, pr.ws, residuals);
             sigma2 = ssq / nUsed;
-            if (nfree == 0) {
+            if (nfree == 0 || pr.differenced) {
+                // R's objective (kappa = 1e6 diffuse prior) at the estimate, for R's log-likelihood
                 value = KalmanLikelihood.concentratedObjective(pr.ws);
             }
         }

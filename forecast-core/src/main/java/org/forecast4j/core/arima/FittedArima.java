@@ -424,6 +424,116 @@ public final class FittedArima implements FittedModel {
     }
 
     /**
+     * Simulates future sample paths of a model without regressors; see
+     * {@link #simulate(int, int, long, Regressors)}.
+     *
+     * @param horizon steps ahead, &gt; 0
+     * @param paths   number of paths, &gt; 0
+     * @param seed    random seed (same seed, same paths)
+     * @return {@code paths × horizon} values
+     */
+    public double[][] simulate(int horizon, int paths, long seed) {
+        return simulate(horizon, paths, seed, null);
+    }
+
+    /**
+     * Simulates future sample paths conditional on the observed series: the final state is drawn from
+     * {@code N(a_n, σ² P_n)} (the filtered state and covariance at the end of the series), then propagated by
+     * {@code α ← T α + R ε}, {@code ε ~ N(0, σ²)}, {@code y = Z'α} plus the regression part. The paths' mean and
+     * spread converge to {@link #forecast}'s mean and standard errors. Deterministic for a given seed
+     * ({@link java.util.SplittableRandom}).
+     *
+     * @param horizon steps ahead, &gt; 0
+     * @param paths   number of paths, &gt; 0
+     * @param seed    random seed
+     * @param future  future regressor values (as for {@link #forecast(int, List, Regressors)}), or null
+     * @return {@code paths × horizon} values
+     * @throws IllegalArgumentException on invalid counts or regressors
+     */
+    public double[][] simulate(int horizon, int paths, long seed, Regressors future) {
+        Checks.requirePositive(paths, "paths");
+        // the regression part is the mean forecast minus the ARIMA part: reuse forecast() for the checks
+        double[] reg = forecast(horizon, List.of(), future).mean();
+        double[] arimaMean = new double[horizon];
+        KalmanForecaster.forecast(f.phi, f.theta, f.delta, f.state, f.cov, arimaMean, new double[horizon]);
+        for (int t = 0; t < horizon; t++) {
+            reg[t] -= arimaMean[t];
+        }
+        int rd = f.state.length;
+        int d = f.delta.length;
+        int r = rd - d;
+        int np = f.phi.length;
+        int nq = f.theta.length;
+        double sigma = Math.sqrt(f.sigma2);
+        // square root of the filtered covariance (symmetric PSD, possibly singular): V sqrt(max(Λ, 0))
+        org.apache.commons.math3.linear.EigenDecomposition eig = new org.apache.commons.math3.linear.EigenDecomposition(
+                new org.apache.commons.math3.linear.Array2DRowRealMatrix(square(f.cov, rd)));
+        double[][] root = new double[rd][rd];
+        for (int j = 0; j < rd; j++) {
+            double lam = Math.sqrt(Math.max(eig.getRealEigenvalue(j), 0.0));
+            double[] v = eig.getEigenvector(j).toArray();
+            for (int i = 0; i < rd; i++) {
+                root[i][j] = v[i] * lam;
+            }
+        }
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        double[][] out = new double[paths][horizon];
+        double[] st = new double[rd];
+        double[] z = new double[rd];
+        double[] next = new double[rd];
+        for (int k = 0; k < paths; k++) {
+            for (int i = 0; i < rd; i++) {
+                z[i] = rnd.nextGaussian();
+            }
+            for (int i = 0; i < rd; i++) {
+                double v = f.state[i];
+                for (int j = 0; j < rd; j++) {
+                    v += sigma * root[i][j] * z[j];
+                }
+                st[i] = v;
+            }
+            for (int t = 0; t < horizon; t++) {
+                double eps = sigma * rnd.nextGaussian();
+                // α ← T α + R ε, companion structure
+                double a0 = st[0];
+                for (int i = 0; i < r; i++) {
+                    double v = (i < r - 1 ? st[i + 1] : 0.0) + (i < np ? f.phi[i] * a0 : 0.0);
+                    double ri = i == 0 ? 1.0 : (i - 1 < nq ? f.theta[i - 1] : 0.0);
+                    next[i] = v + ri * eps;
+                }
+                if (d > 0) {
+                    double v = a0;
+                    for (int j = 0; j < d; j++) {
+                        v += f.delta[j] * st[r + j];
+                    }
+                    for (int i = rd - 1; i > r; i--) {
+                        next[i] = st[i - 1];
+                    }
+                    next[r] = v;
+                }
+                System.arraycopy(next, 0, st, 0, rd);
+                double y = st[0];
+                for (int j = 0; j < d; j++) {
+                    y += f.delta[j] * st[r + j];
+                }
+                out[k][t] = y + reg[t];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] square(double[] flat, int n) {
+        double[][] m = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                // symmetrise against rounding
+                m[i][j] = 0.5 * (flat[i * n + j] + flat[j * n + i]);
+            }
+        }
+        return m;
+    }
+
+    /**
      * R's label ({@code forecast:::arima.string}), e.g. {@code "ARIMA(2,0,1) with non-zero mean"},
      * {@code "ARIMA(0,1,1)(0,1,1)[12]"}, {@code "ARIMA(1,1,1) with drift"},
      * {@code "Regression with ARIMA(1,0,0) errors"}.
@@ -485,6 +595,33 @@ public final class FittedArima implements FittedModel {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The model as versioned JSON (format {@code "forecast4j-arima"}, version 1; see the ARIMA chapter of the
+     * docs): spec, training series, estimates, diagnostics and final Kalman state. {@link #fromJson} restores a
+     * model that forecasts identically.
+     *
+     * @return JSON text
+     */
+    public String toJson() {
+        return ArimaJson.write(f);
+    }
+
+    /**
+     * Restores a model written by {@link #toJson()}.
+     *
+     * @param json the JSON text
+     * @return the model
+     * @throws IllegalArgumentException if the text is not a version-1 forecast4j ARIMA model or is inconsistent
+     */
+    public static FittedArima fromJson(String json) {
+        java.util.Objects.requireNonNull(json, "json");
+        try {
+            return new FittedArima(ArimaJson.read(json));
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+            throw new IllegalArgumentException("malformed ARIMA model JSON: " + e.getMessage(), e);
+        }
     }
 
     static List<String> copyOf(List<String> l) {

@@ -25,6 +25,8 @@ public final class KalmanWorkspace {
     final double[] m;
     final double[] q0;
     final double[] q0work;
+    final double[] gvec;
+    final double[] lvec;
 
     double ssq;
     double sumlog;
@@ -55,6 +57,8 @@ public final class KalmanWorkspace {
         this.m = new double[rd];
         this.q0 = new double[r * r];
         this.q0work = new double[GardnerQ0.workSize(r)];
+        this.gvec = new double[rd];
+        this.lvec = new double[rd];
     }
 
     /**

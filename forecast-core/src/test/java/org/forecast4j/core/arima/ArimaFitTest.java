@@ -185,4 +185,19 @@ class ArimaFitTest {
         }
         return c;
     }
+
+    @Test
+    void fit_edgeCases_clearOutcomes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Arima.of(0, 0, 0).fit(TimeSeries.of(new double[0])));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+        // n = p + 1 observations: one usable innovation for p + 1 coefficients
+        e = assertThrows(IllegalArgumentException.class, () -> Arima.of(2, 0, 0).fit(TimeSeries.of(1, 3, 2)));
+        assertTrue(e.getMessage().contains("too short"), e.getMessage());
+        assertThrows(org.forecast4j.core.ModelFitException.class,
+                () -> Arima.of(1, 1, 0).fit(TimeSeries.of(new double[30])));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Arima.of(1, 0, 0).fit(TimeSeries.of(Double.NaN, Double.NaN)));
+        assertTrue(e.getMessage().contains("no non-missing"), e.getMessage());
+    }
 }
