@@ -194,7 +194,6 @@ final class GroupDual {
                 binding.add(name[c] + ".min");
             }
         }
-        Allocator.cellBindings(cells, best, binding);
         Allocation.Status st = bestGap <= Allocator.OPTIMAL_GAP ? Allocation.Status.OPTIMAL
                 : Allocation.Status.GAP_BOUNDED;
         String msg = String.format(Locale.ROOT, "%s: %d sweeps over %d constraints, relative gap %.3e", method,
