@@ -30,8 +30,8 @@ public final class Allocator {
     public static final double OPTIMAL_GAP = 1e-6;
     /** Largest dynamic-programming table (cells × units × units per cell) for S-shaped whole-unit problems. */
     public static final long DP_LIMIT = 50_000_000L;
-    /** Relative tolerance for "a constraint is binding". */
-    static final double BIND_TOL = 1e-9;
+    /** Relative tolerance for "a constraint is binding" (the group repair stops a few 1e-9 inside its limits). */
+    static final double BIND_TOL = 1e-7;
 
     private static final Logger LOG = LoggerFactory.getLogger(Allocator.class);
 

@@ -261,8 +261,8 @@ final class GroupDual {
         int side = 0;
         double ga = fa;
         double gb = fb;
-        for (int it = 0; it < ROOT_ITERATIONS && tb - ta > ROOT_TOL * Math.max(Math.abs(ta), Math.abs(tb))
-                && fb != 0 && fa != 0; it++) {
+        // keep tightening even when one end meets the limit exactly: the smallest optimal multiplier is reported
+        for (int it = 0; it < ROOT_ITERATIONS && tb - ta > ROOT_TOL * Math.max(Math.abs(ta), Math.abs(tb)); it++) {
             double t;
             if (it % 8 == 7 || Double.isInfinite(ga)) {
                 t = 0.5 * (ta + tb);

@@ -180,9 +180,8 @@ final class WaterFilling {
                 double[] t = xh == null ? new double[n] : xh;
                 xh = work;
                 work = t;
-                if (s == cap) {
-                    break;
-                }
+                // S = cap exactly (e.g. every cell at its lower bound) keeps tightening: the shadow price reported
+                // is then the smallest optimal multiplier
             }
             if (Double.isFinite(high) && high - low <= 1e-12 * high) {
                 break;
