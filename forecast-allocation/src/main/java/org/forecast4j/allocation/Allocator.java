@@ -99,10 +99,10 @@ public final class Allocator {
         double s0 = flat.spendAt(p0, x);
         if (s0 <= cap) {
             // the budget does not bind: λ = 0 and the plan maximises each cell's V − τx
-            return finish(problem, cells, x, cap, tau, 0, null, null, "water-filling", 1);
+            return finish(problem, cells, x, cap, tau, 0, null, "water-filling", 1);
         }
         WaterFilling.Solution sol = WaterFilling.newton(flat, p0, s0, x, cap);
-        return finish(problem, cells, sol.xHigh, cap, tau, sol.high - tau, sol.xLow, null, "water-filling",
+        return finish(problem, cells, sol.xHigh, cap, tau, sol.high - tau, sol.xLow, "water-filling",
                 sol.iterations);
     }
 
@@ -111,7 +111,7 @@ public final class Allocator {
      * plan and computes the certificate {@code g(λ) − P = λ·(B − Σx) + Σ_i (p·d_i − ΔV_i)} over the filled cells.
      */
     private static Allocation finish(AllocationProblem problem, Cell[] cells, double[] x, double cap, double tau,
-                                     double lambda, double[] xl, double[] unused, String solver, int iterations) {
+                                     double lambda, double[] xl, String solver, int iterations) {
         int n = cells.length;
         double p = tau + lambda;
         double sum = 0;
