@@ -50,7 +50,8 @@ public final class Allocation {
     private final String message;
     private final double[] spend;
     private final double[] value;
-    private final double[] marginal;
+    private volatile double[] marginal;
+    private volatile List<String> allBinding;
     private final double objectiveValue;
     private final double totalSpend;
     private final double dualBound;
@@ -68,14 +69,12 @@ public final class Allocation {
         int n = problem.cells().size();
         this.spend = spend == null ? new double[n] : spend;
         this.value = new double[n];
-        this.marginal = new double[n];
         double obj = 0;
         double tot = 0;
         if (spend != null) {
+            List<Cell> cells = problem.cells();
             for (int i = 0; i < n; i++) {
-                Cell c = problem.cells().get(i);
-                value[i] = c.expectedValue(spend[i]);
-                marginal[i] = c.marginalValue(spend[i]);
+                value[i] = cells.get(i).expectedValue(spend[i]);
                 obj += value[i];
                 tot += spend[i];
             }
@@ -86,6 +85,37 @@ public final class Allocation {
         this.gap = gap;
         this.shadowPrice = shadowPrice;
         this.binding = Collections.unmodifiableList(new ArrayList<>(binding));
+    }
+
+    /**
+     * A plan certified by an absolute Lagrangian gap: {@code dual = Σ V − τ·Σ x + gapAbs}, relative gap
+     * {@code gapAbs / max(1, |dual|)}, status optimal when that is at most {@link Allocator#OPTIMAL_GAP}.
+     */
+    static Allocation certified(AllocationProblem problem, double[] spend, double tau, double gapAbs,
+                                double shadowPrice, List<String> binding, String solver, String detail) {
+        Allocation a = new Allocation(problem, Status.OPTIMAL, "", spend, Double.NaN, Double.NaN, shadowPrice, binding,
+                solver);
+        double primal = a.objectiveValue - tau * a.totalSpend;
+        double g = Math.max(gapAbs, 0);
+        double dual = primal + g;
+        double rel = g / Math.max(1, Math.abs(dual));
+        Status st = rel <= Allocator.OPTIMAL_GAP ? Status.OPTIMAL : Status.GAP_BOUNDED;
+        return new Allocation(a, st, String.format(Locale.ROOT, "%s, relative gap %.3e", detail, rel), dual, rel);
+    }
+
+    private Allocation(Allocation a, Status status, String message, double dualBound, double gap) {
+        this.problem = a.problem;
+        this.status = status;
+        this.message = message;
+        this.solver = a.solver;
+        this.spend = a.spend;
+        this.value = a.value;
+        this.objectiveValue = a.objectiveValue;
+        this.totalSpend = a.totalSpend;
+        this.dualBound = dualBound;
+        this.gap = gap;
+        this.shadowPrice = a.shadowPrice;
+        this.binding = a.binding;
     }
 
     static Allocation infeasible(AllocationProblem problem, String message, String solver) {
@@ -144,7 +174,18 @@ public final class Allocation {
      * @return copy
      */
     public double[] marginalRoi() {
-        return marginal.clone();
+        double[] m = marginal;
+        if (m == null) {
+            m = new double[spend.length];
+            if (status != Status.INFEASIBLE) {
+                List<Cell> cells = problem.cells();
+                for (int i = 0; i < m.length; i++) {
+                    m[i] = cells.get(i).marginalValue(spend[i]);
+                }
+            }
+            marginal = m;
+        }
+        return m.clone();
     }
 
     /**
@@ -207,13 +248,22 @@ public final class Allocation {
     }
 
     /**
-     * Binding constraints: {@code budget}, {@code group[g].max}, {@code group[g].min}, {@code cell[id].max},
-     * {@code cell[id].min}, {@code target}.
+     * Binding constraints: {@code budget}, {@code group[g].max}, {@code group[g].min}, {@code target}, then
+     * {@code cell[id].max} and {@code cell[id].min} (cells at a bound; computed on first call).
      *
      * @return unmodifiable list
      */
     public List<String> binding() {
-        return binding;
+        List<String> b = allBinding;
+        if (b == null) {
+            List<String> all = new ArrayList<>(binding);
+            if (status != Status.INFEASIBLE) {
+                Allocator.cellBindings(problem.cells().toArray(new Cell[0]), spend, all);
+            }
+            b = Collections.unmodifiableList(all);
+            allBinding = b;
+        }
+        return b;
     }
 
     /**

@@ -30,8 +30,8 @@ public final class Allocator {
     public static final double OPTIMAL_GAP = 1e-6;
     /** Largest dynamic-programming table (cells × units × units per cell) for S-shaped whole-unit problems. */
     public static final long DP_LIMIT = 50_000_000L;
-    /** Relative tolerance for "a constraint is binding". */
-    static final double BIND_TOL = 1e-9;
+    /** Relative tolerance for "a constraint is binding" (the group repair stops a few 1e-9 inside its limits). */
+    static final double BIND_TOL = 1e-7;
 
     private static final Logger LOG = LoggerFactory.getLogger(Allocator.class);
 
@@ -99,13 +99,11 @@ public final class Allocator {
         double s0 = flat.spendAt(p0, x);
         if (s0 <= cap) {
             // the budget does not bind: λ = 0 and the plan maximises each cell's V − τx
-            return finish(problem, cells, x, cap, tau, 0, null, null, "water-filling", 1);
+            return finish(problem, cells, x, cap, tau, 0, null, "water-filling", 1);
         }
-        WaterFilling.Bracket br = WaterFilling.search(flat, p0, cap, false);
-        double[] xl = new double[n];
-        flat.spendAt(br.high, x);
-        flat.spendAt(br.low, xl);
-        return finish(problem, cells, x, cap, tau, br.high - tau, xl, null, "water-filling", br.iterations);
+        WaterFilling.Solution sol = WaterFilling.newton(flat, p0, s0, x, cap);
+        return finish(problem, cells, sol.xHigh, cap, tau, sol.high - tau, sol.xLow, "water-filling",
+                sol.iterations);
     }
 
     /**
@@ -113,7 +111,7 @@ public final class Allocator {
      * plan and computes the certificate {@code g(λ) − P = λ·(B − Σx) + Σ_i (p·d_i − ΔV_i)} over the filled cells.
      */
     private static Allocation finish(AllocationProblem problem, Cell[] cells, double[] x, double cap, double tau,
-                                     double lambda, double[] xl, double[] unused, String solver, int iterations) {
+                                     double lambda, double[] xl, String solver, int iterations) {
         int n = cells.length;
         double p = tau + lambda;
         double sum = 0;
@@ -136,35 +134,25 @@ public final class Allocator {
             sum = cap - rest;
             gapAbs += lambda * rest;
         }
+        List<String> binding = new ArrayList<>();
+        if (Double.isFinite(cap) && sum >= cap * (1 - BIND_TOL)) {
+            binding.add("budget");
+        }
+        String detail = String.format(Locale.ROOT, "%s: %d price iterations", solver, iterations);
+        if (allConcave(cells)) {
+            return Allocation.certified(problem, x, tau, gapAbs, lambda, binding, solver, detail);
+        }
+        // S-shaped cells: the dual bound is the envelope's, g(λ) = λ·B + Σ max_x [V_i(x) − p·x]
+        double envelope = 0;
         double primal = 0;
         for (int i = 0; i < n; i++) {
+            double xi = cells[i].argmax(p);
+            envelope += cells[i].expectedValue(xi) - p * xi;
             primal += cells[i].expectedValue(x[i]) - tau * x[i];
         }
-        gapAbs = Math.max(gapAbs, 0);
-        double dual = primal + gapAbs;
-        double gap = gapAbs / Math.max(1, Math.abs(dual));
-        boolean concave = allConcave(cells);
-        if (!concave) {
-            // the dual bound above is the envelope's; the primal must be the true value of the plan
-            double envelope = 0;
-            for (int i = 0; i < n; i++) {
-                double xi = cells[i].argmax(p);
-                envelope += cells[i].expectedValue(xi) - p * xi;
-            }
-            dual = lambda * cap + envelope;
-            gapAbs = Math.max(dual - primal, 0);
-            gap = gapAbs / Math.max(1, Math.abs(dual));
-        }
-        List<String> binding = new ArrayList<>();
-        if (lambda > 0 || sum >= cap * (1 - BIND_TOL)) {
-            if (Double.isFinite(cap) && sum >= cap * (1 - BIND_TOL)) {
-                binding.add("budget");
-            }
-        }
-        cellBindings(cells, x, binding);
-        Allocation.Status st = gap <= OPTIMAL_GAP ? Allocation.Status.OPTIMAL : Allocation.Status.GAP_BOUNDED;
-        String msg = String.format(Locale.ROOT, "%s: %d price iterations, relative gap %.3e", solver, iterations, gap);
-        return new Allocation(problem, st, msg, x, dual, gap, lambda, binding, solver);
+        double dual = (Double.isFinite(cap) ? lambda * cap : 0) + envelope;
+        return Allocation.certified(problem, x, tau, dual - primal, lambda, binding, solver,
+                detail + " (S-shaped cells: envelope bound)");
     }
 
     /** Min Σ x s.t. Σ V ≥ T: the same price path, searched on value instead of spend. */
@@ -179,7 +167,6 @@ public final class Allocator {
         }
         List<String> binding = new ArrayList<>();
         if (v0 >= target) {
-            cellBindings(cells, x, binding);
             return new Allocation(problem, Allocation.Status.OPTIMAL, "target met at the minimum spends", x,
                     sumOf(x), 0, 0, binding, "water-filling");
         }
@@ -263,7 +250,6 @@ public final class Allocator {
         }
         double gap = gapAbs / Math.max(1, spend);
         binding.add("target");
-        cellBindings(cells, x, binding);
         Allocation.Status st = gap <= OPTIMAL_GAP ? Allocation.Status.OPTIMAL : Allocation.Status.GAP_BOUNDED;
         return new Allocation(problem, st, String.format(Locale.ROOT,
                 "water-filling on value: %d price iterations, relative gap %.3e", iterations, gap), x,

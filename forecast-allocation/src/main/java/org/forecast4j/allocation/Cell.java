@@ -255,7 +255,7 @@ public final class Cell {
         if (d == 0) {
             return 0;
         }
-        return d * slope[segmentOfLift(curve.lift(spend))];
+        return caps.length == 0 ? d * slope[0] : d * slope[segmentOfLift(curve.lift(spend))];
     }
 
     /**

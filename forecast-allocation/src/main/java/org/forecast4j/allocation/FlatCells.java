@@ -72,6 +72,23 @@ final class FlatCells {
      * @return Σ x_i(p)
      */
     double spendAt(double p, double[] out) {
+        return spendAt(p, out, null);
+    }
+
+    /**
+     * Spend of every cell at price p, its sum, and (when {@code slope} is given) {@code dS/dp} over the
+     * closed-form cells strictly inside their bounds: exponential {@code −k/p}, log {@code −W·c/p²}, Hill
+     * {@code −½·√(W·M·e/p)/p}. Generic and linear cells contribute 0 (their spend is piecewise constant or handled by
+     * the bracket).
+     *
+     * @param p     price, &gt; 0
+     * @param out   spend per cell, or null. Modified.
+     * @param slope one-element array receiving dS/dp, or null. Modified.
+     * @return Σ x_i(p)
+     */
+    double spendAt(double p, double[] out, double[] slope) {
+        final boolean wantSlope = slope != null;
+        double ds = 0;
         final byte[] code = this.code;
         final double[] a = this.a;
         final double[] b = this.b;
@@ -80,21 +97,27 @@ final class FlatCells {
         double s = 0;
         for (int i = 0; i < code.length; i++) {
             double x;
+            double dx = 0;
             switch (code[i]) {
                 case EXPONENTIAL: {
                     // x = k ln(W M / (k p))
                     double t = a[i] / (b[i] * p);
                     x = t > 1 ? b[i] * Math.log(t) : 0;
+                    dx = -b[i] / p;
                     break;
                 }
                 case LOG:
                     // x = W c / p − k
                     x = a[i] / p - b[i];
+                    dx = -a[i] / (p * p);
                     break;
-                case HILL1:
+                case HILL1: {
                     // x = √(W M e / p) − e
-                    x = Math.sqrt(a[i] * b[i] / p) - b[i];
+                    double r = Math.sqrt(a[i] * b[i] / p);
+                    x = r - b[i];
+                    dx = -0.5 * r / p;
                     break;
+                }
                 case LINEAR:
                     x = a[i] >= p ? b[i] : 0;
                     break;
@@ -102,11 +125,20 @@ final class FlatCells {
                     x = cells[i].argmax(p);
                     break;
             }
-            x = x < lo[i] ? lo[i] : (x > hi[i] ? hi[i] : x);
+            if (x <= lo[i]) {
+                x = lo[i];
+            } else if (x >= hi[i]) {
+                x = hi[i];
+            } else if (wantSlope) {
+                ds += dx;
+            }
             if (out != null) {
                 out[i] = x;
             }
             s += x;
+        }
+        if (wantSlope) {
+            slope[0] = ds;
         }
         return s;
     }

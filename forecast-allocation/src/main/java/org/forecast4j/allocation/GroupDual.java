@@ -1,8 +1,19 @@
 package org.forecast4j.allocation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.PivotSelectionRule;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * Budget plus (possibly overlapping) group limits by dual coordinate ascent.
@@ -94,7 +105,7 @@ final class GroupDual {
         double base = Math.max(tau, WaterFilling.MIN_PRICE);
         double[] y = new double[m];
         double[] p = new double[n];
-        java.util.Arrays.fill(p, base);
+        Arrays.fill(p, base);
         double[] x = new double[n];
         double[] xh = new double[n];
         double[] best = null;
@@ -194,7 +205,6 @@ final class GroupDual {
                 binding.add(name[c] + ".min");
             }
         }
-        Allocator.cellBindings(cells, best, binding);
         Allocation.Status st = bestGap <= Allocator.OPTIMAL_GAP ? Allocation.Status.OPTIMAL
                 : Allocation.Status.GAP_BOUNDED;
         String msg = String.format(Locale.ROOT, "%s: %d sweeps over %d constraints, relative gap %.3e", method,
@@ -262,8 +272,8 @@ final class GroupDual {
         int side = 0;
         double ga = fa;
         double gb = fb;
-        for (int it = 0; it < ROOT_ITERATIONS && tb - ta > ROOT_TOL * Math.max(Math.abs(ta), Math.abs(tb))
-                && fb != 0 && fa != 0; it++) {
+        // keep tightening even when one end meets the limit exactly: the smallest optimal multiplier is reported
+        for (int it = 0; it < ROOT_ITERATIONS && tb - ta > ROOT_TOL * Math.max(Math.abs(ta), Math.abs(tb)); it++) {
             double t;
             if (it % 8 == 7 || Double.isInfinite(ga)) {
                 t = 0.5 * (ta + tb);
@@ -446,7 +456,7 @@ final class GroupDual {
                     }
                 }
                 // price the next column at p = τ + Σ y_c
-                java.util.Arrays.fill(p, base);
+                Arrays.fill(p, base);
                 double g = 0;
                 for (int c = 0; c < m; c++) {
                     if (y[c] != 0) {
@@ -521,11 +531,11 @@ final class GroupDual {
             for (int j = 0; j < k; j++) {
                 obj[j] = values.get(j) / vs;
             }
-            List<org.apache.commons.math3.optim.linear.LinearConstraint> cons = new ArrayList<>();
+            List<LinearConstraint> cons = new ArrayList<>();
             double[] ones = new double[k];
-            java.util.Arrays.fill(ones, 1);
-            cons.add(new org.apache.commons.math3.optim.linear.LinearConstraint(ones,
-                    org.apache.commons.math3.optim.linear.Relationship.EQ, 1));
+            Arrays.fill(ones, 1);
+            cons.add(new LinearConstraint(ones,
+                    Relationship.EQ, 1));
             for (int c = 0; c < m; c++) {
                 double rs = rowScale(lower[c], upper[c]);
                 double[] row = new double[k];
@@ -533,23 +543,23 @@ final class GroupDual {
                     row[j] = usage.get(j)[c] / rs;
                 }
                 if (Double.isFinite(upper[c])) {
-                    cons.add(new org.apache.commons.math3.optim.linear.LinearConstraint(row,
-                            org.apache.commons.math3.optim.linear.Relationship.LEQ, upper[c] / rs));
+                    cons.add(new LinearConstraint(row,
+                            Relationship.LEQ, upper[c] / rs));
                 }
                 if (lower[c] > 0) {
-                    cons.add(new org.apache.commons.math3.optim.linear.LinearConstraint(row,
-                            org.apache.commons.math3.optim.linear.Relationship.GEQ, lower[c] / rs));
+                    cons.add(new LinearConstraint(row,
+                            Relationship.GEQ, lower[c] / rs));
                 }
             }
             try {
-                return new org.apache.commons.math3.optim.linear.SimplexSolver().optimize(
-                        new org.apache.commons.math3.optim.MaxIter(100_000),
-                        new org.apache.commons.math3.optim.linear.LinearObjectiveFunction(obj, 0),
-                        new org.apache.commons.math3.optim.linear.LinearConstraintSet(cons),
-                        org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MAXIMIZE,
-                        new org.apache.commons.math3.optim.linear.NonNegativeConstraint(true),
-                        org.apache.commons.math3.optim.linear.PivotSelectionRule.BLAND).getPoint();
-            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+                return new SimplexSolver().optimize(
+                        new MaxIter(100_000),
+                        new LinearObjectiveFunction(obj, 0),
+                        new LinearConstraintSet(cons),
+                        GoalType.MAXIMIZE,
+                        new NonNegativeConstraint(true),
+                        PivotSelectionRule.BLAND).getPoint();
+            } catch (MathIllegalStateException e) {
                 return null;
             }
         }
@@ -570,7 +580,7 @@ final class GroupDual {
                 obj[2 + c] = Double.isFinite(upper[c]) ? upper[c] / rs[c] : 0;
                 obj[2 + m + c] = -lower[c] / rs[c];
             }
-            List<org.apache.commons.math3.optim.linear.LinearConstraint> cons = new ArrayList<>();
+            List<LinearConstraint> cons = new ArrayList<>();
             for (int j = 0; j < k; j++) {
                 double[] row = new double[nv];
                 row[0] = 1;
@@ -579,39 +589,39 @@ final class GroupDual {
                     row[2 + c] = usage.get(j)[c] / rs[c];
                     row[2 + m + c] = -usage.get(j)[c] / rs[c];
                 }
-                cons.add(new org.apache.commons.math3.optim.linear.LinearConstraint(row,
-                        org.apache.commons.math3.optim.linear.Relationship.GEQ, values.get(j) / vs));
+                cons.add(new LinearConstraint(row,
+                        Relationship.GEQ, values.get(j) / vs));
             }
             for (int c = 0; c < m; c++) {
                 // a_c only for finite upper limits, b_c only for positive lower limits
                 if (!Double.isFinite(upper[c])) {
                     double[] row = new double[nv];
                     row[2 + c] = 1;
-                    cons.add(new org.apache.commons.math3.optim.linear.LinearConstraint(row,
-                            org.apache.commons.math3.optim.linear.Relationship.EQ, 0));
+                    cons.add(new LinearConstraint(row,
+                            Relationship.EQ, 0));
                 }
                 if (!(lower[c] > 0)) {
                     double[] row = new double[nv];
                     row[2 + m + c] = 1;
-                    cons.add(new org.apache.commons.math3.optim.linear.LinearConstraint(row,
-                            org.apache.commons.math3.optim.linear.Relationship.EQ, 0));
+                    cons.add(new LinearConstraint(row,
+                            Relationship.EQ, 0));
                 }
             }
             try {
-                double[] z = new org.apache.commons.math3.optim.linear.SimplexSolver().optimize(
-                        new org.apache.commons.math3.optim.MaxIter(100_000),
-                        new org.apache.commons.math3.optim.linear.LinearObjectiveFunction(obj, 0),
-                        new org.apache.commons.math3.optim.linear.LinearConstraintSet(cons),
-                        org.apache.commons.math3.optim.nonlinear.scalar.GoalType.MINIMIZE,
-                        new org.apache.commons.math3.optim.linear.NonNegativeConstraint(true),
-                        org.apache.commons.math3.optim.linear.PivotSelectionRule.BLAND).getPoint();
+                double[] z = new SimplexSolver().optimize(
+                        new MaxIter(100_000),
+                        new LinearObjectiveFunction(obj, 0),
+                        new LinearConstraintSet(cons),
+                        GoalType.MINIMIZE,
+                        new NonNegativeConstraint(true),
+                        PivotSelectionRule.BLAND).getPoint();
                 double[] y = new double[m];
                 for (int c = 0; c < m; c++) {
                     // undo the scaling: y_c = (a_c − b_c)·vs / rs_c
                     y[c] = (z[2 + c] - z[2 + m + c]) * vs / rs[c];
                 }
                 return y;
-            } catch (org.apache.commons.math3.exception.MathIllegalStateException e) {
+            } catch (MathIllegalStateException e) {
                 return null;
             }
         }

@@ -56,6 +56,7 @@ final class UnitGreedy {
             }
         }
         long[] k = new long[n];
+        long started = concave ? warmStart(cells, u, tau, units, kmax, k, lowSum) : 0;
         double[] cur = new double[n];
         double[] nextVal = new double[n];
         int[] heap = new int[n];
@@ -63,10 +64,10 @@ final class UnitGreedy {
         int size = 0;
         for (int i = 0; i < n; i++) {
             double lo = cells[i].lo();
-            cur[i] = cells[i].expectedValue(lo);
-            if (kmax[i] >= 1) {
+            cur[i] = cells[i].expectedValue(lo + k[i] * u);
+            if (k[i] < kmax[i]) {
                 heap[size] = i;
-                nextVal[i] = cells[i].expectedValue(lo + u);
+                nextVal[i] = cells[i].expectedValue(lo + (k[i] + 1) * u);
                 key[i] = nextVal[i] - cur[i];
                 size++;
             }
@@ -74,9 +75,9 @@ final class UnitGreedy {
         for (int h = size / 2 - 1; h >= 0; h--) {
             siftDown(heap, key, size, h);
         }
-        long left = units;
+        long left = units - started;
         double threshold = tau * u;
-        long steps = 0;
+        long steps = started;
         while (left > 0 && size > 0) {
             int i = heap[0];
             double gain = key[i];
@@ -139,11 +140,85 @@ final class UnitGreedy {
         if (Double.isFinite(cap) && cap - spend < u) {
             binding.add("budget");
         }
-        Allocator.cellBindings(cells, x, binding);
         Allocation.Status st = gap <= Allocator.OPTIMAL_GAP ? Allocation.Status.OPTIMAL
                 : Allocation.Status.GAP_BOUNDED;
         return new Allocation(problem, st, String.format(Locale.ROOT, "%s: %d units bought, relative gap %.3e",
                 solver, steps, gap), x, dual, gap, lambda, binding, solver);
+    }
+
+    /**
+     * Warm start for the greedy on concave cells: sets {@code k_i = #{k : Δ_i(k) > θ·u}} for a price θ at which
+     * these counts sum to at most U. Every increment above θ·u is then among the U largest (there are at most U of
+     * them), so the greedy continued from here buys exactly the same set as from zero. θ is the continuous
+     * water-filling price for the budget {@code Σlo + (U − n)·u} (or the ROI threshold if higher): each cell has at
+     * most {@code (x_i(θ) − lo_i)/u + 1} such increments, which sums to at most U.
+     *
+     * @return units placed (0 when the warm start does not apply)
+     */
+    static long warmStart(Cell[] cells, double u, double tau, long units, long[] kmax, long[] k, double lowSum) {
+        int n = cells.length;
+        if (n < WaterFilling.FLAT_MIN_WARM) {
+            return 0;
+        }
+        FlatCells flat = new FlatCells(cells);
+        double[] x = new double[n];
+        double theta;
+        double p0 = Math.max(tau, WaterFilling.MIN_PRICE);
+        double s0 = flat.spendAt(p0, x);
+        if (units == Long.MAX_VALUE) {
+            if (tau <= 0) {
+                return 0;
+            }
+            theta = tau;
+        } else {
+            double capStart = lowSum + (units - (double) n) * u;
+            if (capStart <= lowSum) {
+                return 0;
+            }
+            if (s0 <= capStart) {
+                theta = p0;
+            } else {
+                WaterFilling.Solution sol = WaterFilling.newton(flat, p0, s0, x, capStart);
+                theta = sol.high;
+                x = sol.xHigh;
+            }
+        }
+        double tu = theta * u;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            Cell c = cells[i];
+            double lo = c.lo();
+            double g = Double.isFinite(x[i]) ? Math.floor((x[i] - lo) / u) : 0;
+            long kk = (long) Math.max(0, Math.min(g, (double) kmax[i]));
+            double vk = c.expectedValue(lo + kk * u);
+            // walk up while the next increment is worth more than θ·u, down while the last one is not
+            while (kk < kmax[i]) {
+                double vn = c.expectedValue(lo + (kk + 1) * u);
+                if (vn - vk > tu) {
+                    kk++;
+                    vk = vn;
+                } else {
+                    break;
+                }
+            }
+            while (kk > 0) {
+                double vp = c.expectedValue(lo + (kk - 1) * u);
+                if (vk - vp <= tu) {
+                    kk--;
+                    vk = vp;
+                } else {
+                    break;
+                }
+            }
+            k[i] = kk;
+            sum += kk;
+        }
+        if (sum > units) {
+            // cannot happen for concave cells; fall back to the cold start rather than trust it
+            java.util.Arrays.fill(k, 0);
+            return 0;
+        }
+        return sum;
     }
 
     /** argmax over k of V(lo + k·u) − p·(lo + k·u) for concave V, walking from a start k. */
@@ -207,7 +282,6 @@ final class UnitGreedy {
         }
         List<String> binding = new ArrayList<>();
         binding.add("target");
-        Allocator.cellBindings(cells, x, binding);
         // greedy holds the m largest increments for every m, so m − 1 units cannot reach the target: gap 0
         double spend = Allocator.sumOf(x);
         return new Allocation(problem, Allocation.Status.OPTIMAL, "greedy on value: fewest units reaching the target",
@@ -265,7 +339,6 @@ final class UnitGreedy {
         if (cap - spend < u) {
             binding.add("budget");
         }
-        Allocator.cellBindings(cells, x, binding);
         double primal = best[jBest];
         return new Allocation(problem, Allocation.Status.OPTIMAL,
                 "dynamic programming over " + units + " units: exact", x, primal, 0, Double.NaN, binding,

@@ -18,6 +18,8 @@ final class WaterFilling {
 
     /** Smallest price used for "λ → 0+": spend where the marginal value is still positive. */
     static final double MIN_PRICE = 1e-300;
+    /** Cells from which the unit greedy warm-starts from the continuous solution. */
+    static final int FLAT_MIN_WARM = 64;
     /** Relative bracket width at which the price search stops. */
     static final double PRICE_TOLERANCE = 1e-15;
     /** Iteration cap of the price search (each iteration is one O(n) pass). */
@@ -130,6 +132,90 @@ final class WaterFilling {
         b.high = high;
         b.iterations = it;
         return b;
+    }
+
+    /** Result of {@link #newton}: bracketing prices and the plans at both ends. */
+    static final class Solution {
+        double low;
+        double high;
+        double[] xLow;
+        double[] xHigh;
+        int iterations;
+    }
+
+    /**
+     * Finds the budget's price: {@code S(low) ≥ cap ≥ S(high)} with {@code high − low ≤ 1e-12·high} (or
+     * {@code S(high) = cap}), by Newton's method on {@code S} as a function of {@code q = 1/p} — exact for log
+     * cells and concave in q for exponential and Hill cells, so the iterates approach the root monotonically — with
+     * bisection whenever a step leaves the bracket. Keeps the plans of the last evaluation on each side, so no extra
+     * pass is needed afterwards.
+     *
+     * @param cells flat cells. Not modified.
+     * @param low   a price with {@code S(low) > cap}
+     * @param sLow  S(low)
+     * @param xLow  plan at {@code low}. Not modified (taken over).
+     * @param cap   the budget (total-spend cap)
+     * @return the bracket and plans
+     */
+    static Solution newton(FlatCells cells, double low, double sLow, double[] xLow, double cap) {
+        int n = cells.cells.length;
+        double[] xl = xLow;
+        double[] xh = null;
+        double[] work = new double[n];
+        double[] slope = new double[1];
+        double high = Double.POSITIVE_INFINITY;
+        double p = Math.max(1.0, 2 * low);
+        int it = 0;
+        boolean straddle = false;
+        while (it < MAX_ITERATIONS) {
+            double s = cells.spendAt(p, work, slope);
+            it++;
+            if (s > cap) {
+                low = p;
+                double[] t = xl;
+                xl = work;
+                work = t;
+            } else {
+                high = p;
+                double[] t = xh == null ? new double[n] : xh;
+                xh = work;
+                work = t;
+                // S = cap exactly (e.g. every cell at its lower bound) keeps tightening: the shadow price reported
+                // is then the smallest optimal multiplier
+            }
+            if (Double.isFinite(high) && high - low <= 1e-12 * high) {
+                break;
+            }
+            double next;
+            if (Math.abs(s - cap) <= 1e-11 * cap && !straddle) {
+                // close enough: one step just across the root makes the bracket tight
+                next = s > cap ? p * (1 + 1e-13) : p * (1 - 1e-13);
+                straddle = true;
+            } else {
+                // Newton in q = 1/p: q' = q + (cap − S)/(dS/dq), dS/dq = −p²·dS/dp
+                double dsdq = -slope[0] * p * p;
+                next = dsdq > 0 ? 1 / (1 / p + (cap - s) / dsdq) : Double.NaN;
+                straddle = false;
+            }
+            if (!(next > low && next < high)) {
+                if (Double.isInfinite(high)) {
+                    next = p * 16;
+                } else {
+                    next = low > 0 && high / low > 4 ? Math.sqrt(low * high) : 0.5 * (low + high);
+                }
+            }
+            p = next;
+        }
+        if (xh == null) {
+            throw new ArithmeticException("price search failed: spend stays above the budget");
+        }
+        Solution sol = new Solution();
+        sol.low = low;
+        sol.high = high;
+        sol.xLow = xl;
+        sol.xHigh = xh;
+        sol.iterations = it;
+        return sol;
     }
 
     private static double eval(FlatCells cells, double p, boolean byValue) {

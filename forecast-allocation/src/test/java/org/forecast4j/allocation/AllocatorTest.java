@@ -69,6 +69,45 @@ class AllocatorTest {
     }
 
     @Test
+    void greedy_warmStartedLargeInstance_matchesPlainPriorityQueueGreedy() {
+        // reference: the textbook greedy with java.util.PriorityQueue, one unit at a time from the lower bounds
+        Random r = new Random(21);
+        List<Cell> cells = Problems.concaveCells(300, r);
+        double u = 250;
+        double low = 0;
+        for (Cell c : cells) {
+            low += c.lo();
+        }
+        int units = 12000;
+        AllocationProblem p = AllocationProblem.builder().budget(low + units * u).unit(u).addCells(cells).build();
+        Allocation a = Allocator.solve(p);
+        int[] k = new int[cells.size()];
+        java.util.PriorityQueue<double[]> pq = new java.util.PriorityQueue<>((x, y) -> Double.compare(y[0], x[0]));
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            if (c.lo() + u <= c.hi()) {
+                pq.add(new double[] {c.expectedValue(c.lo() + u) - c.expectedValue(c.lo()), i});
+            }
+        }
+        for (int t = 0; t < units && !pq.isEmpty(); t++) {
+            double[] top = pq.poll();
+            int i = (int) top[1];
+            k[i]++;
+            Cell c = cells.get(i);
+            double x = c.lo() + k[i] * u;
+            if (x + u <= c.hi() * (1 + 1e-12)) {
+                pq.add(new double[] {c.expectedValue(x + u) - c.expectedValue(x), i});
+            }
+        }
+        double want = 0;
+        for (int i = 0; i < cells.size(); i++) {
+            want += cells.get(i).expectedValue(cells.get(i).lo() + k[i] * u);
+        }
+        assertEquals(want, a.objectiveValue(), 1e-10 * want);
+        assertEquals(Allocation.Status.OPTIMAL, a.status());
+    }
+
+    @Test
     void dynamicProgram_smallSShapedInstances_matchesBruteForce() {
         Random r = new Random(12);
         for (int t = 0; t < 10; t++) {

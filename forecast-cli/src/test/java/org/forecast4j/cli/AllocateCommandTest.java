@@ -117,6 +117,36 @@ class AllocateCommandTest {
     }
 
     @Test
+    void allocate_objectivesAndCurveTypes_parseAndSolve() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        // min-spend: the target reached by the 30000 plan costs 30000
+        assertEquals(0, run("allocate", "--problem", write(ok)), err);
+        double value = new ObjectMapper().readTree(out).get("objectiveValue").asDouble();
+        String minSpend = ok.replace("{\"type\": \"max-value\"}",
+                "{\"type\": \"min-spend\", \"targetValue\": " + value + "}").replace("\"budget\": 30000",
+                "\"budget\": null");
+        assertEquals(0, run("allocate", "--problem", write(minSpend)), err);
+        assertEquals(30000, new ObjectMapper().readTree(out).get("totalSpend").asDouble(), 1e-4);
+        // marginal ROI ≥ 0.5: V'(x) = 2000/(1000 + x) = 0.5 at x = 3000 per cell
+        String roi = ok.replace("{\"type\": \"max-value\"}", "{\"type\": \"min-marginal-roi\", \"threshold\": 0.5}");
+        assertEquals(0, run("allocate", "--problem", write(roi)), err);
+        assertEquals(3000, new ObjectMapper().readTree(out).get("cells").get(0).get("spend").asDouble(), 1e-6);
+        // piecewise and linear curves, capacity, fixed spend, whole units
+        String mixed = ok.replaceFirst("\\{\"type\": \"log\", \"coefficient\": 0.2, \"scale\": 1000}",
+                "{\"type\": \"piecewise\", \"points\": [[0, 0], [10000, 0.2], [20000, 0.25]]}")
+                .replaceFirst("\\{\"type\": \"log\", \"coefficient\": 0.2, \"scale\": 1000}",
+                        "{\"type\": \"linear\", \"rate\": 1e-5, \"cap\": 0.1}")
+                .replace("\"unit\": 0", "\"unit\": 500")
+                .replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"capacity\": 1150, \"fixedSpend\": 1000,");
+        assertTrue(mixed.contains("piecewise") && mixed.contains("linear") && mixed.contains("capacity"), mixed);
+        assertEquals(0, run("allocate", "--problem", write(mixed)), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertEquals("optimal", r.get("status").asText(), out);
+        assertTrue(r.get("newSpend").asDouble() <= 30000 + 1e-9);
+        assertTrue(r.get("cells").get(0).get("spend").asDouble() >= 1000);
+    }
+
+    @Test
     void allocate_inconsistentGroupLimits_reportsInfeasible() throws Exception {
         String ok = Files.readString(Paths.get(resource("two-channels.json")));
         String bad = ok.replace("\"groups\": []", "\"groups\": [{\"where\": {\"channel\": \"feed\"}, \"minSpend\": 60000}]");

@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of every solver (issue 7, "Verification"). Instances come from a generated seed and size. */
-class AllocatorProperties {
+class AllocatorPropertiesTest {
 
     private static final double TOL = 1e-9;
 
