@@ -27,6 +27,8 @@ import org.forecast4j.lstm.LstmConfig;
  *     csv DIR COUNT PERIOD H LOOKBACK HIDDEN EPOCHS
  * java ... LstmAccuracy m4 TRAIN.csv TEST.csv COUNT PERIOD H LOOKBACK HIDDEN EPOCHS
  * </pre>
+ * System properties {@code lr}, {@code scaling} and {@code cell} override the learning rate (3e-3), the scaling
+ * (MIN_MAX) and the cell (LSTM).
  */
 public final class LstmAccuracy {
 
@@ -70,7 +72,10 @@ public final class LstmAccuracy {
         int period = Integer.parseInt(args[a]);
         int h = Integer.parseInt(args[a + 1]);
         LstmConfig cfg = LstmConfig.builder().lookback(Integer.parseInt(args[a + 2])).horizon(h)
-                .hidden(Integer.parseInt(args[a + 3])).epochs(Integer.parseInt(args[a + 4])).learningRate(3e-3)
+                .hidden(Integer.parseInt(args[a + 3])).epochs(Integer.parseInt(args[a + 4]))
+                .learningRate(Double.parseDouble(System.getProperty("lr", "3e-3")))
+                .scaling(org.forecast4j.lstm.Scaling.valueOf(System.getProperty("scaling", "MIN_MAX")))
+                .cell(org.forecast4j.lstm.CellType.valueOf(System.getProperty("cell", "LSTM")))
                 .patience(8).seed(1).build();
         Forecaster[] models = {Lstm.forecaster(cfg), Forecasters.seasonalNaive(period)};
         double[][] sums = new double[models.length][4];

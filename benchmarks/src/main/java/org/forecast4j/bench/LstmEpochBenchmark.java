@@ -44,7 +44,7 @@ public class LstmEpochBenchmark {
     @Param({"32", "64", "128"})
     int hidden;
 
-    @Param({"LSTM"})
+    @Param({"LSTM", "GRU"})
     CellType cell;
 
     TrainingLoop loop;

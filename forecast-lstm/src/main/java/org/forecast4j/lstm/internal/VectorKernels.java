@@ -290,6 +290,53 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * The GRU cell's pointwise forward step for one row, vectorised over the hidden units (same formulas as the
+     * scalar loop in {@link Network}): {@code r, u = σ(a + q)}, {@code n = tanh(a_n + r⊙q_n)},
+     * {@code h_t = (1-u)⊙n + u⊙h_{t-1}}.
+     *
+     * @param z   input pre-activations {@code a = [a_r a_u a_n]} at {@code zr}, overwritten by {@code [r u n]}.
+     *            Modified.
+     * @param zr  row offset in z
+     * @param zh  recurrent pre-activations {@code q} at {@code qr}. Not modified.
+     * @param qr  row offset in zh
+     * @param hn  {@code q_n} saved for the backward pass at {@code idx}. Modified.
+     * @param hs  hidden states: {@code h_{t-1}} read at {@code idx}, {@code h_t} written at {@code out}. Modified.
+     * @param idx offset of this row's {@code h_{t-1}} (and of {@code hn})
+     * @param out offset of this row's {@code h_t}
+     * @param h   hidden units
+     */
+    static void gruPointwise(double[] z, int zr, double[] zh, int qr, double[] hn, double[] hs, int idx, int out,
+                             int h) {
+        int hv = h - h % VL;
+        int j = 0;
+        for (; j < hv; j += VL) {
+            DoubleVector r = sigmoid(DoubleVector.fromArray(S, z, zr + j).add(DoubleVector.fromArray(S, zh, qr + j)));
+            DoubleVector u = sigmoid(DoubleVector.fromArray(S, z, zr + h + j)
+                    .add(DoubleVector.fromArray(S, zh, qr + h + j)));
+            DoubleVector q = DoubleVector.fromArray(S, zh, qr + 2 * h + j);
+            DoubleVector n = tanh(DoubleVector.fromArray(S, z, zr + 2 * h + j).add(r.mul(q)));
+            DoubleVector hp = DoubleVector.fromArray(S, hs, idx + j);
+            r.intoArray(z, zr + j);
+            u.intoArray(z, zr + h + j);
+            n.intoArray(z, zr + 2 * h + j);
+            q.intoArray(hn, idx + j);
+            DoubleVector.broadcast(S, 1.0).sub(u).mul(n).add(u.mul(hp)).intoArray(hs, out + j);
+        }
+        for (; j < h; j++) {
+            double r = Network.sigmoid(z[zr + j] + zh[qr + j]);
+            double u = Network.sigmoid(z[zr + h + j] + zh[qr + h + j]);
+            double q = zh[qr + 2 * h + j];
+            double n = Network.tanh(z[zr + 2 * h + j] + r * q);
+            double hp = hs[idx + j];
+            z[zr + j] = r;
+            z[zr + h + j] = u;
+            z[zr + 2 * h + j] = n;
+            hn[idx + j] = q;
+            hs[out + j] = (1 - u) * n + u * hp;
+        }
+    }
+
     private static DoubleVector sigmoid(DoubleVector x) {
         // σ(x) = 1 / (1 + e^{-x})
         return DoubleVector.broadcast(S, 1.0).div(x.neg().lanewise(VectorOperators.EXP).add(1.0));
