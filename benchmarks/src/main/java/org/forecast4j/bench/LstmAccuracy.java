@@ -13,12 +13,15 @@ import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.Forecasters;
+import org.forecast4j.core.Panel;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.lstm.GlobalLstmModel;
 import org.forecast4j.lstm.Lstm;
 import org.forecast4j.lstm.LstmConfig;
 
 /**
- * Hold-out accuracy of the LSTM against seasonal naive (not a JMH benchmark): for each series, train on all but
+ * Hold-out accuracy of the LSTM (one network per series, and one global network across all series) against
+ * seasonal naive (not a JMH benchmark): for each series, train on all but
  * the last {@code h} values, forecast {@code h} steps with 80% and 95% intervals, and score MASE (scaled by the
  * in-sample seasonal-naive MAE), sMAPE (%) and interval coverage; prints a Markdown table of the means.
  *
@@ -77,14 +80,19 @@ public final class LstmAccuracy {
                 .scaling(org.forecast4j.lstm.Scaling.valueOf(System.getProperty("scaling", "MIN_MAX")))
                 .cell(org.forecast4j.lstm.CellType.valueOf(System.getProperty("cell", "LSTM")))
                 .patience(8).seed(1).build();
-        Forecaster[] models = {Lstm.forecaster(cfg), Forecasters.seasonalNaive(period)};
+        Forecaster[] models = {Lstm.forecaster(cfg), Forecasters.seasonalNaive(period), Lstm.forecaster(cfg)};
         double[][] sums = new double[models.length][4];
         long t0 = System.nanoTime();
+        java.util.Map<String, TimeSeries> panel = new java.util.LinkedHashMap<>();
+        for (int s = 0; s < train.size(); s++) {
+            panel.put("s" + s, TimeSeries.of(train.get(s)).withPeriod(period));
+        }
+        GlobalLstmModel global = Lstm.forecaster(cfg).fitGlobal(Panel.of(panel));
         for (int s = 0; s < train.size(); s++) {
             TimeSeries y = TimeSeries.of(train.get(s)).withPeriod(period);
             double scale = seasonalNaiveMae(train.get(s), period);
             for (int m = 0; m < models.length; m++) {
-                FittedModel fit = models[m].fit(y);
+                FittedModel fit = m == 2 ? global.model("s" + s) : models[m].fit(y);
                 Forecast f = fit.forecast(h, 80, 95);
                 double[] mean = f.mean();
                 double[] lo80 = f.lower(80);
@@ -112,7 +120,8 @@ public final class LstmAccuracy {
         int n = train.size();
         System.out.println("| model | series | MASE | sMAPE % | coverage 80% | coverage 95% |");
         System.out.println("| --- | --- | --- | --- | --- | --- |");
-        String[] names = {"LSTM " + cfg.hidden() + " (lookback " + cfg.lookback() + ")", "seasonal naive"};
+        String[] names = {"LSTM " + cfg.hidden() + " (lookback " + cfg.lookback() + ")", "seasonal naive",
+            "global LSTM " + cfg.hidden() + " (one network, all series)"};
         for (int m = 0; m < models.length; m++) {
             System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.2f | %.2f | %.2f |%n", names[m], n, sums[m][0] / n,
                     sums[m][1] / n, sums[m][2] / n, sums[m][3] / n);
