@@ -92,8 +92,9 @@ public final class LstmTrainer {
         long t0 = System.nanoTime();
         double[] y = series.values();
         requireComplete(y, null);
+        requirePositive(y, null);
         Split split = Split.of(config, y.length);
-        Scaler scaler = Scaler.fit(config.scaling(), y, split.nTrain);
+        Scaler scaler = Scaler.fit(config.scaling(), config.logTransform(), y, split.nTrain);
         double[] s = scaler.transform(y);
         Fit fit = fitNetwork(new double[][] {s}, new Split[] {split}, listener, t0);
         Calibration cal = calibrate(fit, y, s, scaler, split);
@@ -132,12 +133,13 @@ public final class LstmTrainer {
             String key = keys.get(i);
             ys[i] = panel.get(key).values();
             requireComplete(ys[i], key);
+            requirePositive(ys[i], key);
             try {
                 splits[i] = Split.of(config, ys[i].length);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("series '" + key + "': " + e.getMessage(), e);
             }
-            scalers[i] = Scaler.fit(config.scaling(), ys[i], splits[i].nTrain);
+            scalers[i] = Scaler.fit(config.scaling(), config.logTransform(), ys[i], splits[i].nTrain);
             ss[i] = scalers[i].transform(ys[i]);
         }
         Fit fit = fitNetwork(ss, splits, listener, t0);
@@ -157,7 +159,7 @@ public final class LstmTrainer {
             int c = cals[i].errors[0].length;
             for (int j = 0; j < h; j++) {
                 for (int o = 0; o < c; o++) {
-                    pooled[j][at + o] = cals[i].errors[j][o] / scalers[i].scale();
+                    pooled[j][at + o] = cals[i].errors[j][o] / scalers[i].unitScale();
                 }
             }
             at += c;
@@ -171,7 +173,7 @@ public final class LstmTrainer {
             double[][] res = new double[h][total];
             for (int j = 0; j < h; j++) {
                 for (int o = 0; o < total; o++) {
-                    res[j][o] = pooled[j][o] * scalers[i].scale();
+                    res[j][o] = pooled[j][o] * scalers[i].unitScale();
                 }
             }
             models.put(keys.get(i), new LstmModel(config, panel.get(keys.get(i)), fit.params, scalers[i],
@@ -306,6 +308,19 @@ public final class LstmTrainer {
             }
         }
         return new Calibration(errors, onTraining);
+    }
+
+    private void requirePositive(double[] y, String key) {
+        if (!config.logTransform()) {
+            return;
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] > 0)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%slogTransform needs values > 0, got %s at index %d",
+                        key == null ? "" : "series '" + key + "': ", y[i], i));
+            }
+        }
     }
 
     private static void requireComplete(double[] y, String key) {
