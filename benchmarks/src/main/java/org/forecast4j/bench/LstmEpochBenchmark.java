@@ -44,7 +44,7 @@ public class LstmEpochBenchmark {
     @Param({"32", "64", "128"})
     int hidden;
 
-    @Param({"LSTM"})
+    @Param({"LSTM", "GRU"})
     CellType cell;
 
     TrainingLoop loop;
@@ -73,8 +73,11 @@ public class LstmEpochBenchmark {
         SplittableRandom rnd = new SplittableRandom(0);
         net.initialize(params, rnd);
         Optimizer adam = Optimizer.create(OptimizerType.ADAM, net.numParams(), 0);
-        loop = new TrainingLoop(net, params, adam, 32, lookback, 0.0, 0.0, 0.0, rnd.split(), rnd.split(), y,
-                y.length - lookback);
+        int[] starts = new int[y.length - lookback];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = i;
+        }
+        loop = new TrainingLoop(net, params, adam, 32, lookback, 0.0, 0.0, 0.0, rnd.split(), rnd.split(), y, starts);
     }
 
     /**

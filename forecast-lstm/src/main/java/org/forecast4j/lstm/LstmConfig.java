@@ -15,7 +15,7 @@ import org.forecast4j.core.Checks;
  * <p>Defaults: LSTM cell, direct strategy, look-back 28, horizon 14, 1 layer of 64 units, 30 epochs, batch 32,
  * Adam with learning rate 1e-3 (no decay), clipping at global norm 1, no weight decay or dropout, the last 10% of
  * windows held out for validation (early stopping with patience 10, best weights restored, conformal calibration),
- * min-max scaling, seed 42.
+ * min-max scaling without log transform, seed 42.
  *
  * @since 0.1.0
  */
@@ -39,6 +39,7 @@ public final class LstmConfig {
     private final double validationFraction;
     private final int patience;
     private final Scaling scaling;
+    private final boolean logTransform;
     private final long seed;
 
     private LstmConfig(Builder b) {
@@ -60,6 +61,7 @@ public final class LstmConfig {
         validationFraction = b.validationFraction;
         patience = b.patience;
         scaling = b.scaling;
+        logTransform = b.logTransform;
         seed = b.seed;
     }
 
@@ -106,6 +108,7 @@ public final class LstmConfig {
         b.validationFraction = validationFraction;
         b.patience = patience;
         b.scaling = scaling;
+        b.logTransform = logTransform;
         b.seed = seed;
         return b;
     }
@@ -200,6 +203,11 @@ public final class LstmConfig {
         return scaling;
     }
 
+    /** @return whether the series is log-transformed before scaling (forecasts are exponentiated back) */
+    public boolean logTransform() {
+        return logTransform;
+    }
+
     /** @return seed of every random choice (initialisation, shuffling, dropout) */
     public long seed() {
         return seed;
@@ -228,10 +236,10 @@ public final class LstmConfig {
                 "LstmConfig[cell=%s, strategy=%s, lookback=%d, horizon=%d, hidden=%d, layers=%d, epochs=%d, "
                         + "batchSize=%d, learningRate=%s, learningRateDecay=%s, optimizer=%s, momentum=%s, "
                         + "clipNorm=%s, weightDecay=%s, dropout=%s, validationFraction=%s, patience=%d, "
-                        + "scaling=%s, seed=%d]",
+                        + "scaling=%s, logTransform=%s, seed=%d]",
                 cell, strategy, lookback, horizon, hidden, layers, epochs, batchSize, learningRate,
                 learningRateDecay, optimizer, momentum, clipNorm, weightDecay, dropout, validationFraction,
-                patience, scaling, seed);
+                patience, scaling, logTransform, seed);
     }
 
     /**
@@ -257,6 +265,7 @@ public final class LstmConfig {
         private double validationFraction = 0.1;
         private int patience = 10;
         private Scaling scaling = Scaling.MIN_MAX;
+        private boolean logTransform;
         private long seed = 42;
 
         private Builder() {
@@ -482,6 +491,18 @@ public final class LstmConfig {
          */
         public Builder scaling(Scaling s) {
             this.scaling = Objects.requireNonNull(s, "scaling");
+            return this;
+        }
+
+        /**
+         * Log-transforms the series before scaling (multiplicative patterns become additive); forecasts and
+         * interval limits are exponentiated back. Every value must be &gt; 0.
+         *
+         * @param on whether to log-transform (default false)
+         * @return this builder
+         */
+        public Builder logTransform(boolean on) {
+            this.logTransform = on;
             return this;
         }
 

@@ -69,6 +69,19 @@ public final class LstmForecaster implements Forecaster {
         return new LstmTrainer(config).train(series, listener);
     }
 
+    /**
+     * Trains one global network across all series of a panel (per-series scaling and time split, shared weights,
+     * pooled conformal calibration); see {@link LstmTrainer#trainGlobal}.
+     *
+     * @param panel the series
+     * @return per-series models sharing the network
+     * @throws IllegalArgumentException naming the series if one has missing values or is too short
+     * @throws org.forecast4j.core.ModelFitException if training diverges
+     */
+    public GlobalLstmModel fitGlobal(org.forecast4j.core.Panel panel) {
+        return new LstmTrainer(config).trainGlobal(panel, listener);
+    }
+
     @Override
     public String name() {
         return config.cell() == CellType.LSTM ? "lstm" : "gru";

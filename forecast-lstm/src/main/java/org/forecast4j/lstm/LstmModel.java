@@ -114,6 +114,8 @@ public final class LstmModel implements FittedModel {
             double v = context.get(n - lookback + i);
             Checks.requireArgument(!Double.isNaN(v), "context value at index %d is missing (NaN); the last %d "
                     + "values must be complete", n - lookback + i, lookback);
+            Checks.requireArgument(!config.logTransform() || v > 0,
+                    "logTransform needs values > 0, got %s at context index %d", v, n - lookback + i);
             window[i] = v;
         }
         double[] pred = new double[horizon];
@@ -219,7 +221,8 @@ public final class LstmModel implements FittedModel {
     }
 
     /**
-     * The value subtracted by the target scaling (min for MIN_MAX, mean for STANDARD, 0 for NONE).
+     * The value subtracted by the target scaling (min for MIN_MAX, mean for STANDARD, 0 for NONE), on the log
+     * scale when {@link LstmConfig#logTransform()} is set.
      *
      * @return center
      */

@@ -91,13 +91,127 @@ public final class LstmTrainer {
         Objects.requireNonNull(listener, "listener");
         long t0 = System.nanoTime();
         double[] y = series.values();
-        requireComplete(y);
+        requireComplete(y, null);
+        requirePositive(y, null);
         Split split = Split.of(config, y.length);
-        Scaler scaler = Scaler.fit(config.scaling(), y, split.nTrain);
+        Scaler scaler = Scaler.fit(config.scaling(), config.logTransform(), y, split.nTrain);
         double[] s = scaler.transform(y);
+        Fit fit = fitNetwork(new double[][] {s}, new Split[] {split}, listener, t0);
+        Calibration cal = calibrate(fit, y, s, scaler, split);
+        double[][] residuals = cal.errors;
+        for (double[] r : residuals) {
+            Arrays.sort(r);
+        }
+        TrainingDiagnostics diag = fit.diagnostics(cal.errors[0].length, cal.onTraining, t0);
+        return new LstmModel(config, series, fit.params, scaler, split.nTrain, residuals, diag);
+    }
 
+    /**
+     * Trains one <em>global</em> network on all series of a panel: each series gets its own time split and its own
+     * scaling (fitted on its training part), the training windows of all series are shuffled together, and the
+     * validation loss and early stopping use the held-out windows of all series. Conformal intervals pool the
+     * held-out absolute errors of all series in scaled units ({@code |e| / scale}) and rescale them per series.
+     *
+     * @param panel    series, each complete and long enough for the windows
+     * @param listener progress callback
+     * @return one model per series, sharing the network
+     * @throws IllegalArgumentException naming the series key if a series has missing values or is too short
+     * @throws ModelFitException        if training diverges
+     */
+    public GlobalLstmModel trainGlobal(org.forecast4j.core.Panel panel, TrainingListener listener) {
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(listener, "listener");
+        Checks.requireArgument(panel.size() >= 1, "panel must contain at least 1 series, got %d", panel.size());
+        long t0 = System.nanoTime();
+        java.util.List<String> keys = panel.keys();
+        int m = keys.size();
+        double[][] ys = new double[m][];
+        double[][] ss = new double[m][];
+        Split[] splits = new Split[m];
+        Scaler[] scalers = new Scaler[m];
+        for (int i = 0; i < m; i++) {
+            String key = keys.get(i);
+            ys[i] = panel.get(key).values();
+            requireComplete(ys[i], key);
+            requirePositive(ys[i], key);
+            try {
+                splits[i] = Split.of(config, ys[i].length);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("series '" + key + "': " + e.getMessage(), e);
+            }
+            scalers[i] = Scaler.fit(config.scaling(), config.logTransform(), ys[i], splits[i].nTrain);
+            ss[i] = scalers[i].transform(ys[i]);
+        }
+        Fit fit = fitNetwork(ss, splits, listener, t0);
+        int h = config.horizon();
+        Calibration[] cals = new Calibration[m];
+        int total = 0;
+        boolean onTraining = false;
+        for (int i = 0; i < m; i++) {
+            cals[i] = calibrate(fit, ys[i], ss[i], scalers[i], splits[i]);
+            total += cals[i].errors[0].length;
+            onTraining |= cals[i].onTraining;
+        }
+        // pooled scale-free errors |e| / scale per step
+        double[][] pooled = new double[h][total];
+        int at = 0;
+        for (int i = 0; i < m; i++) {
+            int c = cals[i].errors[0].length;
+            for (int j = 0; j < h; j++) {
+                for (int o = 0; o < c; o++) {
+                    pooled[j][at + o] = cals[i].errors[j][o] / scalers[i].unitScale();
+                }
+            }
+            at += c;
+        }
+        for (double[] r : pooled) {
+            Arrays.sort(r);
+        }
+        TrainingDiagnostics diag = fit.diagnostics(total, onTraining, t0);
+        java.util.Map<String, LstmModel> models = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < m; i++) {
+            double[][] res = new double[h][total];
+            for (int j = 0; j < h; j++) {
+                for (int o = 0; o < total; o++) {
+                    res[j][o] = pooled[j][o] * scalers[i].unitScale();
+                }
+            }
+            models.put(keys.get(i), new LstmModel(config, panel.get(keys.get(i)), fit.params, scalers[i],
+                    splits[i].nTrain, res, diag));
+        }
+        return new GlobalLstmModel(config, models, diag);
+    }
+
+    /** Trains the network on the windows of one or more scaled series (the core of both entry points). */
+    private Fit fitNetwork(double[][] scaled, Split[] splits, TrainingListener listener, long t0) {
         final int lookback = config.lookback();
-        final int k = split.outputs;
+        final int k = splits[0].outputs;
+        // concatenate the series; window starts are absolute positions, so no window crosses two series
+        int len = 0;
+        int ntr = 0;
+        int nval = 0;
+        for (int i = 0; i < scaled.length; i++) {
+            len += scaled[i].length;
+            ntr += splits[i].trainWindows;
+            nval += splits[i].validationWindows;
+        }
+        double[] all = new double[len];
+        int[] trainStarts = new int[ntr];
+        int[] valStarts = new int[nval];
+        int off = 0;
+        int ti = 0;
+        int vi = 0;
+        for (int i = 0; i < scaled.length; i++) {
+            System.arraycopy(scaled[i], 0, all, off, scaled[i].length);
+            for (int w = 0; w < splits[i].trainWindows; w++) {
+                trainStarts[ti++] = off + w;
+            }
+            for (int w = 0; w < splits[i].validationWindows; w++) {
+                valStarts[vi++] = off + splits[i].nTrain - lookback + w;
+            }
+            off += scaled[i].length;
+        }
+
         Network net = new Network(config.cell(), 1, config.hidden(), config.layers(), k);
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom initRng = root.split();
@@ -106,15 +220,10 @@ public final class LstmTrainer {
         double[] params = new double[net.numParams()];
         net.initialize(params, initRng);
         Optimizer opt = Optimizer.create(config.optimizer(), net.numParams(), config.momentum());
-        int ntr = split.trainWindows;
         TrainingLoop loop = new TrainingLoop(net, params, opt, config.batchSize(), lookback, config.dropout(),
-                config.weightDecay(), config.clipNorm(), shuffleRng, dropRng, s, ntr);
-        int[] valStarts = new int[split.validationWindows];
-        for (int i = 0; i < valStarts.length; i++) {
-            valStarts[i] = split.nTrain - lookback + i;
-        }
-        Network.Workspace evalWs = valStarts.length == 0 ? null
-                : net.newWorkspace(Math.min(Predictor.BATCH, valStarts.length), lookback, false);
+                config.weightDecay(), config.clipNorm(), shuffleRng, dropRng, all, trainStarts);
+        Network.Workspace evalWs = nval == 0 ? null
+                : net.newWorkspace(Math.min(Predictor.BATCH, nval), lookback, false);
 
         int maxEpochs = config.epochs();
         double[] trainLoss = new double[maxEpochs];
@@ -133,7 +242,7 @@ public final class LstmTrainer {
                         "training diverged at epoch %d (loss %s); lower learningRate (%s) or set clipNorm",
                         e + 1, tl, config.learningRate()));
             }
-            double vl = evalWs == null ? Double.NaN : evaluate(net, params, evalWs, s, valStarts, lookback, k);
+            double vl = evalWs == null ? Double.NaN : evaluate(net, params, evalWs, all, valStarts, lookback, k);
             trainLoss[e] = tl;
             valLoss[e] = vl;
             run = e + 1;
@@ -159,11 +268,14 @@ public final class LstmTrainer {
                 break;
             }
         }
-        if (evalWs != null && bestEpoch > 0) {
-            params = bestParams;
-        }
+        double[] finalParams = evalWs != null && bestEpoch > 0 ? bestParams : params;
+        return new Fit(net, finalParams, Arrays.copyOf(trainLoss, run), Arrays.copyOf(valLoss, run), bestEpoch,
+                stoppedEarly, ntr, nval);
+    }
 
-        // conformal calibration: absolute H-step errors from origins the network was not trained on
+    /** Absolute H-step errors (original units, unsorted) from origins the network was not trained on. */
+    private Calibration calibrate(Fit fit, double[] y, double[] s, Scaler scaler, Split split) {
+        int lookback = config.lookback();
         int h = config.horizon();
         int[] origins;
         boolean onTraining = split.validationOrigins == 0;
@@ -182,33 +294,41 @@ public final class LstmTrainer {
             }
         }
         double[] pred = new double[origins.length * h];
-        Predictor.predict(net, params, s, origins, lookback, h, pred);
-        double[][] residuals = new double[h][origins.length];
+        Predictor.predict(fit.net, fit.params, s, origins, lookback, h, pred);
+        double[][] errors = new double[h][origins.length];
         for (int i = 0; i < origins.length; i++) {
             for (int j = 0; j < h; j++) {
                 double f = scaler.inverse(pred[i * h + j]);
-                residuals[j][i] = Math.abs(y[origins[i] + j] - f);
+                double e = Math.abs(y[origins[i] + j] - f);
+                if (!Double.isFinite(e)) {
+                    throw new ModelFitException("the trained network produces non-finite forecasts; lower "
+                            + "learningRate or use STANDARD scaling");
+                }
+                errors[j][i] = e;
             }
         }
-        for (int j = 0; j < h; j++) {
-            Arrays.sort(residuals[j]);
-            if (!Double.isFinite(residuals[j][residuals[j].length - 1])) {
-                throw new ModelFitException("the trained network produces non-finite forecasts; lower learningRate "
-                        + "or use STANDARD scaling");
-            }
-        }
-        long elapsed = (System.nanoTime() - t0) / 1_000_000;
-        TrainingDiagnostics diag = new TrainingDiagnostics(Arrays.copyOf(trainLoss, run), Arrays.copyOf(valLoss, run),
-                bestEpoch, stoppedEarly, ntr, split.validationWindows, origins.length, onTraining, elapsed);
-        return new LstmModel(config, series, params, scaler, split.nTrain, residuals, diag);
+        return new Calibration(errors, onTraining);
     }
 
-    private static void requireComplete(double[] y) {
+    private void requirePositive(double[] y, String key) {
+        if (!config.logTransform()) {
+            return;
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!(y[i] > 0)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%slogTransform needs values > 0, got %s at index %d",
+                        key == null ? "" : "series '" + key + "': ", y[i], i));
+            }
+        }
+    }
+
+    private static void requireComplete(double[] y, String key) {
         for (int i = 0; i < y.length; i++) {
             if (Double.isNaN(y[i])) {
                 throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                        "series value at index %d is missing (NaN); the LSTM forecaster needs complete data, "
-                                + "impute missing values first", i));
+                        "%sseries value at index %d is missing (NaN); the LSTM forecaster needs complete data, "
+                                + "impute missing values first", key == null ? "" : "series '" + key + "': ", i));
             }
         }
     }
@@ -224,6 +344,46 @@ public final class LstmTrainer {
             sum += net.mseLoss(ws) * bsz;
         }
         return sum / n;
+    }
+
+    /** A trained network with its training history. */
+    private static final class Fit {
+        final Network net;
+        final double[] params;
+        final double[] trainLoss;
+        final double[] valLoss;
+        final int bestEpoch;
+        final boolean stoppedEarly;
+        final int trainWindows;
+        final int validationWindows;
+
+        Fit(Network net, double[] params, double[] trainLoss, double[] valLoss, int bestEpoch, boolean stoppedEarly,
+            int trainWindows, int validationWindows) {
+            this.net = net;
+            this.params = params;
+            this.trainLoss = trainLoss;
+            this.valLoss = valLoss;
+            this.bestEpoch = bestEpoch;
+            this.stoppedEarly = stoppedEarly;
+            this.trainWindows = trainWindows;
+            this.validationWindows = validationWindows;
+        }
+
+        TrainingDiagnostics diagnostics(int calibrationOrigins, boolean onTraining, long t0) {
+            return new TrainingDiagnostics(trainLoss, valLoss, bestEpoch, stoppedEarly, trainWindows,
+                    validationWindows, calibrationOrigins, onTraining, (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    /** Calibration errors per step ({@code errors[step][origin]}) and whether they are in-sample. */
+    private static final class Calibration {
+        final double[][] errors;
+        final boolean onTraining;
+
+        Calibration(double[][] errors, boolean onTraining) {
+            this.errors = errors;
+            this.onTraining = onTraining;
+        }
     }
 
     /** Time split of a series of length n into a training part and a held-out tail. */

@@ -50,6 +50,7 @@ final class ModelCodec {
         out.writeInt(c.patience());
         out.writeUTF(c.scaling().name());
         out.writeLong(c.seed());
+        out.writeBoolean(c.logTransform());
 
         TimeSeries s = m.series();
         out.writeBoolean(s.name() != null);
@@ -77,8 +78,10 @@ final class ModelCodec {
 
         Scaler sc = m.scaler();
         out.writeUTF(sc.kind().name());
+        out.writeBoolean(sc.log());
         out.writeDouble(sc.center());
         out.writeDouble(sc.scale());
+        out.writeDouble(sc.unitScale());
         out.writeInt(m.trainLength());
         writeArray(out, m.parameters());
         double[][] res = m.calibrationResiduals();
@@ -129,7 +132,8 @@ final class ModelCodec {
                 .validationFraction(in.readDouble())
                 .patience(in.readInt())
                 .scaling(Scaling.valueOf(in.readUTF()))
-                .seed(in.readLong());
+                .seed(in.readLong())
+                .logTransform(in.readBoolean());
         LstmConfig config = b.build();
 
         String name = in.readBoolean() ? in.readUTF() : null;
@@ -153,7 +157,8 @@ final class ModelCodec {
         }
         TimeSeries series = sb.build();
 
-        Scaler scaler = new Scaler(Scaling.valueOf(in.readUTF()), in.readDouble(), in.readDouble());
+        Scaler scaler = new Scaler(Scaling.valueOf(in.readUTF()), in.readBoolean(), in.readDouble(), in.readDouble(),
+                in.readDouble());
         int trainLength = in.readInt();
         double[] params = readArray(in);
         int h = in.readInt();

@@ -86,6 +86,27 @@ class LstmForecasterTest {
     }
 
     @Test
+    void fit_multiplicativeSeasonalityWithLogTransform_forecastErrorNearNoise() {
+        // y = exp(2 + sin(2πt/12) + ε), ε ~ N(0, 0.05²): multiplicative seasonality and noise (peaks 7× the
+        // troughs) become an additive sine plus noise on the log scale, so the RMSE of log(forecast / actual)
+        // should be near the noise sd 0.05; allow 1.5×
+        double[] e = Signals.noisySine(262, 12, 0.05, 6);
+        double[] y = new double[262];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.exp(2 + e[i]);
+        }
+        LstmModel m = Lstm.forecaster(small().logTransform(true).scaling(Scaling.STANDARD).build())
+                .fit(TimeSeries.of(Arrays.copyOf(y, 250)));
+        double[] f = m.forecast(12).mean();
+        double s = 0;
+        for (int k = 0; k < 12; k++) {
+            s += Math.pow(Math.log(f[k] / y[250 + k]), 2);
+        }
+        double rel = Math.sqrt(s / 12);
+        assertTrue(rel < 1.5 * SINE_NOISE, "rmse of log errors " + rel);
+    }
+
+    @Test
     void fit_tinySetWithoutRegularisation_overfitsToNearZeroLoss() {
         double[] y = Signals.noisySine(21, 7, 0.3, 4);
         LstmConfig cfg = LstmConfig.builder().lookback(5).horizon(1).hidden(24).epochs(500).batchSize(16)

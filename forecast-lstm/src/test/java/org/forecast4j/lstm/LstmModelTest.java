@@ -56,6 +56,21 @@ class LstmModelTest {
     }
 
     @Test
+    void saveLoad_logTransformedModel_identicalForecasts() {
+        double[] v = Signals.noisySine(120, 7, 0.1, 9);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.exp(1 + v[i]);
+        }
+        LstmModel m = Lstm.forecaster(LstmConfig.builder().lookback(14).horizon(7).hidden(8).epochs(3)
+                .logTransform(true).scaling(Scaling.STANDARD).seed(3).build()).fit(TimeSeries.of(v));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        m.save(out);
+        LstmModel back = Lstm.load(new ByteArrayInputStream(out.toByteArray()));
+        assertArrayEquals(m.forecast(9, 80).upper(80), back.forecast(9, 80).upper(80), 0.0);
+        assertTrue(back.config().logTransform());
+    }
+
+    @Test
     void load_notAModel_clearError() {
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> Lstm.load(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));

@@ -123,6 +123,14 @@ class LstmTrainerTest {
     }
 
     @Test
+    void train_logTransformWithNonPositiveValue_clearError() {
+        double[] y = Signals.noisySine(60, 8, 0.1, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new LstmTrainer(tiny().logTransform(true).build()).train(TimeSeries.of(y)));
+        assertTrue(e.getMessage().startsWith("logTransform needs values > 0, got "), e.getMessage());
+    }
+
+    @Test
     void train_missingValue_clearError() {
         double[] y = Signals.noisySine(60, 8, 0.1, 1);
         y[17] = Double.NaN;

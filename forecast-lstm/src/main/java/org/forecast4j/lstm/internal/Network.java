@@ -378,6 +378,10 @@ public final class Network {
                 int zr = zo + b * gh;
                 int hr = b * gh;
                 int idx = (t * bsz + b) * h;
+                if (VectorSupport.ENABLED) {
+                    VectorKernels.gruPointwise(z, zr, zh, hr, hn, hs, idx, idx + bsz * h, h);
+                    continue;
+                }
                 for (int j = 0; j < h; j++) {
                     double r = sigmoid(z[zr + j] + zh[hr + j]);
                     double u = sigmoid(z[zr + h + j] + zh[hr + h + j]);

@@ -39,18 +39,18 @@ public final class TrainingLoop {
      * @param clipNorm    global-norm clip threshold, 0 = off
      * @param shuffleRng  source of the permutations. Modified.
      * @param dropRng     source of the dropout masks. Modified.
-     * @param series      scaled series; window {@code i} is {@code series[i, i+L)} with targets
-     *                    {@code series[i+L, i+L+K)}. Not modified.
-     * @param windows     number of training windows (starts 0..windows-1)
+     * @param series      scaled values (one series or several concatenated); a window starting at {@code i} is
+     *                    {@code series[i, i+L)} with targets {@code series[i+L, i+L+K)}. Not modified.
+     * @param starts      start positions of the training windows. Not modified (copied).
      */
     public TrainingLoop(Network net, double[] params, Optimizer opt, int batchSize, int lookback, double dropout,
                         double weightDecay, double clipNorm, SplittableRandom shuffleRng, SplittableRandom dropRng,
-                        double[] series, int windows) {
+                        double[] series, int[] starts) {
         this.net = net;
         this.params = params;
         this.grads = new double[net.numParams()];
         this.opt = opt;
-        this.batchSize = Math.min(batchSize, windows);
+        this.batchSize = Math.min(batchSize, starts.length);
         this.lookback = lookback;
         this.dropout = dropout;
         this.weightDecay = weightDecay;
@@ -59,10 +59,7 @@ public final class TrainingLoop {
         this.dropRng = dropRng;
         this.series = series;
         this.ws = net.newWorkspace(this.batchSize, lookback, dropout > 0);
-        this.order = new int[windows];
-        for (int i = 0; i < windows; i++) {
-            order[i] = i;
-        }
+        this.order = starts.clone();
     }
 
     /**

@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * loaded when that module is present (the JVM runs with {@code --add-modules jdk.incubator.vector}); otherwise
  * {@link Gemm} and {@link Network} use their scalar loops. See {@link VectorSupport}.
  *
- * <p>The product kernel is register-blocked: a tile of 4 rows × 2 vectors of C (8 accumulators) stays in
+ * <p>The product kernel is register-blocked: a tile of 4 rows × 4 vectors of C (16 accumulators; 4 × 2 and
+ * 1 × 2 tiles at the edges) stays in
  * registers while the reduction dimension streams through, so each element of C is loaded and stored once per
  * block of {@link #KC} reduction steps instead of once per multiply-add (the scalar kernel's bottleneck). Results
  * differ from the scalar kernels in rounding (fused multiply-add, another summation order) but are
@@ -49,12 +50,23 @@ final class VectorKernels {
      */
     static void multAdd(double[] a, int aOff, int m, int k, double[] b, int bOff, int n, double[] c, int cOff) {
         final int w = 2 * VL;
+        final int n4 = n - n % (2 * w);
         final int n2 = n - n % w;
         final int n1 = n - n % VL;
         final int m4 = m - (m & 3);
         for (int kk = 0; kk < k; kk += KC) {
             int ke = Math.min(k, kk + KC);
-            for (int j = 0; j < n2; j += w) {
+            for (int j = 0; j < n4; j += 2 * w) {
+                int i = 0;
+                for (; i < m4; i += 4) {
+                    tile4x4(a, aOff + i * k, k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                }
+                for (; i < m; i++) {
+                    tile1x2(a, aOff + i * k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                    tile1x2(a, aOff + i * k, kk, ke, b, bOff + j + w, n, c, cOff + i * n + j + w);
+                }
+            }
+            for (int j = n4; j < n2; j += w) {
                 int i = 0;
                 for (; i < m4; i += 4) {
                     tile4x2(a, aOff + i * k, k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
@@ -82,6 +94,78 @@ final class VectorKernels {
                 }
             }
         }
+    }
+
+    private static void tile4x4(double[] a, int a0, int k, int kk, int ke, double[] b, int bOff, int n, double[] c,
+                                int c0) {
+        // 16 accumulators c[r][v] += a[r][p] * b[p][v] for r < 4, v < 4: 8 loads per 16 multiply-adds
+        int a1 = a0 + k;
+        int a2 = a1 + k;
+        int a3 = a2 + k;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        int v2 = 2 * VL;
+        int v3 = 3 * VL;
+        DoubleVector s00 = DoubleVector.fromArray(S, c, c0);
+        DoubleVector s01 = DoubleVector.fromArray(S, c, c0 + VL);
+        DoubleVector s02 = DoubleVector.fromArray(S, c, c0 + v2);
+        DoubleVector s03 = DoubleVector.fromArray(S, c, c0 + v3);
+        DoubleVector s10 = DoubleVector.fromArray(S, c, c1);
+        DoubleVector s11 = DoubleVector.fromArray(S, c, c1 + VL);
+        DoubleVector s12 = DoubleVector.fromArray(S, c, c1 + v2);
+        DoubleVector s13 = DoubleVector.fromArray(S, c, c1 + v3);
+        DoubleVector s20 = DoubleVector.fromArray(S, c, c2);
+        DoubleVector s21 = DoubleVector.fromArray(S, c, c2 + VL);
+        DoubleVector s22 = DoubleVector.fromArray(S, c, c2 + v2);
+        DoubleVector s23 = DoubleVector.fromArray(S, c, c2 + v3);
+        DoubleVector s30 = DoubleVector.fromArray(S, c, c3);
+        DoubleVector s31 = DoubleVector.fromArray(S, c, c3 + VL);
+        DoubleVector s32 = DoubleVector.fromArray(S, c, c3 + v2);
+        DoubleVector s33 = DoubleVector.fromArray(S, c, c3 + v3);
+        for (int p = kk; p < ke; p++) {
+            int bp = bOff + p * n;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + v2);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + v3);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            s00 = x.fma(b0, s00);
+            s01 = x.fma(b1, s01);
+            s02 = x.fma(b2, s02);
+            s03 = x.fma(b3, s03);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
+            s10 = x.fma(b0, s10);
+            s11 = x.fma(b1, s11);
+            s12 = x.fma(b2, s12);
+            s13 = x.fma(b3, s13);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
+            s20 = x.fma(b0, s20);
+            s21 = x.fma(b1, s21);
+            s22 = x.fma(b2, s22);
+            s23 = x.fma(b3, s23);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
+            s30 = x.fma(b0, s30);
+            s31 = x.fma(b1, s31);
+            s32 = x.fma(b2, s32);
+            s33 = x.fma(b3, s33);
+        }
+        s00.intoArray(c, c0);
+        s01.intoArray(c, c0 + VL);
+        s02.intoArray(c, c0 + v2);
+        s03.intoArray(c, c0 + v3);
+        s10.intoArray(c, c1);
+        s11.intoArray(c, c1 + VL);
+        s12.intoArray(c, c1 + v2);
+        s13.intoArray(c, c1 + v3);
+        s20.intoArray(c, c2);
+        s21.intoArray(c, c2 + VL);
+        s22.intoArray(c, c2 + v2);
+        s23.intoArray(c, c2 + v3);
+        s30.intoArray(c, c3);
+        s31.intoArray(c, c3 + VL);
+        s32.intoArray(c, c3 + v2);
+        s33.intoArray(c, c3 + v3);
     }
 
     private static void tile4x2(double[] a, int a0, int k, int kk, int ke, double[] b, int bOff, int n, double[] c,
@@ -203,6 +287,53 @@ final class VectorKernels {
             double tcv = Network.tanh(cv);
             tc[cr + j] = tcv;
             hs[hr + j] = og * tcv;
+        }
+    }
+
+    /**
+     * The GRU cell's pointwise forward step for one row, vectorised over the hidden units (same formulas as the
+     * scalar loop in {@link Network}): {@code r, u = σ(a + q)}, {@code n = tanh(a_n + r⊙q_n)},
+     * {@code h_t = (1-u)⊙n + u⊙h_{t-1}}.
+     *
+     * @param z   input pre-activations {@code a = [a_r a_u a_n]} at {@code zr}, overwritten by {@code [r u n]}.
+     *            Modified.
+     * @param zr  row offset in z
+     * @param zh  recurrent pre-activations {@code q} at {@code qr}. Not modified.
+     * @param qr  row offset in zh
+     * @param hn  {@code q_n} saved for the backward pass at {@code idx}. Modified.
+     * @param hs  hidden states: {@code h_{t-1}} read at {@code idx}, {@code h_t} written at {@code out}. Modified.
+     * @param idx offset of this row's {@code h_{t-1}} (and of {@code hn})
+     * @param out offset of this row's {@code h_t}
+     * @param h   hidden units
+     */
+    static void gruPointwise(double[] z, int zr, double[] zh, int qr, double[] hn, double[] hs, int idx, int out,
+                             int h) {
+        int hv = h - h % VL;
+        int j = 0;
+        for (; j < hv; j += VL) {
+            DoubleVector r = sigmoid(DoubleVector.fromArray(S, z, zr + j).add(DoubleVector.fromArray(S, zh, qr + j)));
+            DoubleVector u = sigmoid(DoubleVector.fromArray(S, z, zr + h + j)
+                    .add(DoubleVector.fromArray(S, zh, qr + h + j)));
+            DoubleVector q = DoubleVector.fromArray(S, zh, qr + 2 * h + j);
+            DoubleVector n = tanh(DoubleVector.fromArray(S, z, zr + 2 * h + j).add(r.mul(q)));
+            DoubleVector hp = DoubleVector.fromArray(S, hs, idx + j);
+            r.intoArray(z, zr + j);
+            u.intoArray(z, zr + h + j);
+            n.intoArray(z, zr + 2 * h + j);
+            q.intoArray(hn, idx + j);
+            DoubleVector.broadcast(S, 1.0).sub(u).mul(n).add(u.mul(hp)).intoArray(hs, out + j);
+        }
+        for (; j < h; j++) {
+            double r = Network.sigmoid(z[zr + j] + zh[qr + j]);
+            double u = Network.sigmoid(z[zr + h + j] + zh[qr + h + j]);
+            double q = zh[qr + 2 * h + j];
+            double n = Network.tanh(z[zr + 2 * h + j] + r * q);
+            double hp = hs[idx + j];
+            z[zr + j] = r;
+            z[zr + h + j] = u;
+            z[zr + 2 * h + j] = n;
+            hn[idx + j] = q;
+            hs[out + j] = (1 - u) * n + u * hp;
         }
     }
 

@@ -28,6 +28,24 @@ class ScalerTest {
         assertEquals(s, sc.inverse((s - sc.center()) / sc.scale()), 1e-8);
     }
 
+    @Property(tries = 100)
+    void inverse_logTransform_recoversPositiveValues(@ForAll @Size(min = 1, max = 50) double[] y0,
+                                                     @ForAll Scaling kind) {
+        double[] y = new double[y0.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Double.isFinite(y0[i]) ? 1e-3 + Math.min(1e6, Math.abs(y0[i])) : 1;
+        }
+        Scaler sc = Scaler.fit(kind, true, y, y.length);
+        double[] t = sc.transform(y);
+        double meanLog = 0;
+        for (int i = 0; i < y.length; i++) {
+            // exp(log y) round trip: relative error of a few ulps times |log y| ≤ 14
+            assertEquals(y[i], sc.inverse(t[i]), 1e-12 * y[i]);
+            meanLog += Math.log(y[i]) / y.length;
+        }
+        assertEquals(sc.scale() * Math.exp(meanLog), sc.unitScale(), 1e-9 * sc.unitScale());
+    }
+
     @Test
     void fit_constantSeries_scaleOne() {
         Scaler sc = Scaler.fit(Scaling.MIN_MAX, new double[] {5, 5, 5}, 3);
