@@ -1,5 +1,6 @@
 package org.forecast4j.core;
 
+import org.forecast4j.core.arima.select.AutoArima;
 import org.forecast4j.core.baseline.LagWalkForecaster;
 import org.forecast4j.core.baseline.MeanForecaster;
 
@@ -61,5 +62,15 @@ public final class Forecasters {
      */
     public static LagWalkForecaster drift() {
         return LagWalkForecaster.drift();
+    }
+
+    /**
+     * Automatic ARIMA with R's {@code forecast::auto.arima} defaults (stepwise Hyndman–Khandakar search, AICc);
+     * use {@link AutoArima#builder()} for other settings.
+     *
+     * @return the forecaster
+     */
+    public static AutoArima autoArima() {
+        return AutoArima.builder().build();
     }
 }

@@ -2,7 +2,6 @@ package org.forecast4j.core.arima.select;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +100,15 @@ class AutoArimaTest {
         }
         assertEquals(best, chosen.aicc(), 1e-6);
         assertEquals(1, m.differences().orElseThrow().order());
+    }
+
+    @Test
+    void forecastersAutoArima_usesRDefaults() {
+        // R 4.2.2 forecast 8.20: auto.arima(WWWusage) is ARIMA(1,1,1)
+        AutoArima a = org.forecast4j.core.Forecasters.autoArima();
+        assertEquals("auto-arima", a.name());
+        assertArrayEquals(new int[] {1, 1, 1},
+                a.fit(TimeSeries.of(ReferenceSeries.wwwUsage())).arima().orElseThrow().order());
     }
 
     @Test
