@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -42,7 +46,12 @@ import org.forecast4j.core.arima.FittedArima;
  * naive method (or naive, or mean, whichever the series allows) and {@link AutoArimaModel#isFallback()} says
  * so, with the reason; forecasts are never NaN.
  *
- * <p>Not implemented yet: the non-stepwise search, Box–Cox transformation and regressors.
+ * <p>{@link Builder#stepwise(boolean) stepwise(false)} runs R's full search instead ({@code search.arima}: every
+ * model with {@code p + q + P + Q <= 5}, with and without the constant), optionally on several threads
+ * ({@link Builder#parallelism(int)}); with the approximation only the best model is refitted exactly, and if
+ * that refit is rejected the full search is repeated exactly.
+ *
+ * <p>Not implemented yet: Box–Cox transformation and regressors.
  *
  * <pre>{@code
  * AutoArimaModel m = AutoArima.builder().build().fit(series);
@@ -78,6 +87,9 @@ public final class AutoArima implements Forecaster {
     private final boolean allowDrift;
     private final boolean allowMean;
     private final int maxModels;
+    private final boolean stepwise;
+    private final int maxOrder;
+    private final int parallelism;
 
     private AutoArima(Builder b) {
         this.maxP = b.maxP;
@@ -95,6 +107,9 @@ public final class AutoArima implements Forecaster {
         this.allowDrift = b.allowDrift;
         this.allowMean = b.allowMean;
         this.maxModels = b.maxModels;
+        this.stepwise = b.stepwise;
+        this.maxOrder = b.maxOrder;
+        this.parallelism = b.parallelism;
     }
 
     /**
@@ -248,6 +263,9 @@ public final class AutoArima implements Forecaster {
             }
             boolean allowD = allowDrift && d + bigD == 1;
             boolean allowM = allowMean && d + bigD == 0;
+            if (!stepwise) {
+                return fullSearch(d, bigD, mp, mq, mP, mQ, allowD || allowM);
+            }
             return stepwise(d, bigD, mp, mq, mP, mQ, allowD, allowM);
         }
 
@@ -389,9 +407,95 @@ public final class AutoArima implements Forecaster {
             return new AutoArimaModel(best.model, null, null, dDecision, bigDDecision, trace, approx);
         }
 
-        /** R's myarima: fits one candidate and returns its criterion, +Inf with a reason when rejected. */
+        /**
+         * R's search.arima: every model with {@code p + q + P + Q <= maxOrder}, with and without the constant,
+         * fitted on {@code parallelism} threads and compared in R's loop order (so ties resolve as in R). With
+         * the approximation the best model is refitted exactly; if that refit is rejected, the whole search is
+         * repeated without the approximation.
+         */
+        private AutoArimaModel fullSearch(int d, int bigD, int mp, int mq, int mP, int mQ, boolean maxK) {
+            List<int[]> models = new ArrayList<>();
+            for (int i = 0; i <= mp; i++) {
+                for (int j = 0; j <= mq; j++) {
+                    for (int bi = 0; bi <= mP; bi++) {
+                        for (int bj = 0; bj <= mQ; bj++) {
+                            if (i + j + bi + bj <= maxOrder) {
+                                for (int k = 0; k <= (maxK ? 1 : 0); k++) {
+                                    models.add(new int[] {i, j, bi, bj, k});
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Fit best = searchAll(models, d, bigD, approx);
+            if (best != null && approx) {
+                SearchCandidate c = best.candidate;
+                Fit exact = evaluate(c.p(), d, c.q(), c.seasonalP(), bigD, c.seasonalQ(), c.constant(), false);
+                trace.add(exact.candidate);
+                best = exact.ic < Double.POSITIVE_INFINITY ? exact : searchAll(models, d, bigD, false);
+            }
+            if (best == null || best.model == null || best.ic == Double.POSITIVE_INFINITY) {
+                return fallback("no ARIMA model could be estimated (every candidate of the full search was rejected)");
+            }
+            return new AutoArimaModel(best.model, null, null, dDecision, bigDDecision, trace, approx);
+        }
+
+        /** Fits all models (in parallel when configured) and returns the first strict minimum in list order. */
+        private Fit searchAll(List<int[]> models, int d, int bigD, boolean useApprox) {
+            Fit[] fits = new Fit[models.size()];
+            if (parallelism <= 1 || models.size() == 1) {
+                for (int i = 0; i < fits.length; i++) {
+                    int[] c = models.get(i);
+                    fits[i] = evaluate(c[0], d, c[1], c[2], bigD, c[3], c[4] == 1, useApprox);
+                }
+            } else {
+                ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, fits.length), r -> {
+                    Thread t = new Thread(r, "forecast4j-auto-arima");
+                    t.setDaemon(true);
+                    return t;
+                });
+                try {
+                    List<Future<Fit>> futures = new ArrayList<>();
+                    for (int[] c : models) {
+                        futures.add(pool.submit(() -> evaluate(c[0], d, c[1], c[2], bigD, c[3], c[4] == 1,
+                                useApprox)));
+                    }
+                    for (int i = 0; i < fits.length; i++) {
+                        fits[i] = futures.get(i).get();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted during the auto-ARIMA search", e);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("auto-ARIMA candidate evaluation failed", e.getCause());
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            Fit best = null;
+            for (Fit f : fits) {
+                trace.add(f.candidate);
+                if (f.ic < (best == null ? Double.POSITIVE_INFINITY : best.ic)) {
+                    best = f;
+                }
+            }
+            return best;
+        }
+
+        /** Fits one candidate and records it in {@code results}. */
         private Fit candidate(int p, int d, int q, int bp, int bigD, int bq, boolean constant, boolean useApprox,
                               List<SearchCandidate> results) {
+            Fit f = evaluate(p, d, q, bp, bigD, bq, constant, useApprox);
+            results.add(f.candidate);
+            return f;
+        }
+
+        /**
+         * R's myarima: fits one candidate and returns its criterion, +Inf with a reason when rejected. Reads only
+         * state fixed before the search starts, so candidates may be evaluated concurrently.
+         */
+        private Fit evaluate(int p, int d, int q, int bp, int bigD, int bq, boolean constant, boolean useApprox) {
             boolean useSeason = bp + bigD + bq > 0 && m > 1;
             int diffs = d + bigD;
             Arima spec = Arima.of(p, d, q).withMethod(useApprox ? ArimaMethod.CSS : ArimaMethod.CSS_ML);
@@ -403,7 +507,7 @@ public final class AutoArima implements Forecaster {
             try {
                 f = spec.fit(x);
             } catch (RuntimeException e) {
-                return record(results, p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
+                return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
                         "fit failed: " + e.getMessage(), null);
             }
             int nstar = serieslength - d - bigD * m;
@@ -411,7 +515,7 @@ public final class AutoArima implements Forecaster {
             double aic = useApprox ? offset + nstar * Math.log(f.sigma2()) + 2 * npar
                     : -2 * f.logLikelihood() + 2 * npar;
             if (!Double.isFinite(aic)) {
-                return record(results, p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
+                return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
                         "information criterion is not finite", f);
             }
             double value;
@@ -437,27 +541,27 @@ public final class AutoArima implements Forecaster {
                 minRoot = Math.min(minRoot, minRootModulus(trim(expand(f.ma(), f.sma(), m, 1)), 1));
             }
             if (Double.isNaN(minRoot)) {
-                return record(results, p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
+                return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
                         "polynomial roots could not be computed", f);
             }
             if (minRoot < ROOT_MARGIN) {
-                return record(results, p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
+                return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
                         String.format(java.util.Locale.ROOT, "root modulus %.4f within %.2f of the unit circle",
                                 minRoot, ROOT_MARGIN), f);
             }
             for (double se : f.standardErrors().values()) {
                 if (Double.isNaN(se)) {
-                    return record(results, p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
+                    return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
                             "a standard error is undefined (Hessian not positive definite)", f);
                 }
             }
-            return record(results, p, d, q, bp, bigD, bq, constant, useApprox, value, "", f);
+            return fit(p, d, q, bp, bigD, bq, constant, useApprox, value, "", f);
         }
 
-        private Fit record(List<SearchCandidate> results, int p, int d, int q, int bp, int bigD, int bq,
-                           boolean constant, boolean useApprox, double value, String reason, FittedArima f) {
-            results.add(new SearchCandidate(p, d, q, bp, bigD, bq, m, constant, useApprox, value, reason));
-            return new Fit(value, f, useApprox);
+        private Fit fit(int p, int d, int q, int bp, int bigD, int bq, boolean constant, boolean useApprox,
+                        double value, String reason, FittedArima f) {
+            return new Fit(value, f, useApprox,
+                    new SearchCandidate(p, d, q, bp, bigD, bq, m, constant, useApprox, value, reason));
         }
 
         private boolean isNew(List<SearchCandidate> results, int p, int d, int q, int bp, int bigD, int bq,
@@ -532,11 +636,13 @@ public final class AutoArima implements Forecaster {
         final double ic;
         final FittedArima model;
         final boolean approximate;
+        final SearchCandidate candidate;
 
-        Fit(double ic, FittedArima model, boolean approximate) {
+        Fit(double ic, FittedArima model, boolean approximate, SearchCandidate candidate) {
             this.ic = ic;
             this.model = model;
             this.approximate = approximate;
+            this.candidate = candidate;
         }
     }
 
@@ -649,8 +755,47 @@ public final class AutoArima implements Forecaster {
         private boolean allowDrift = true;
         private boolean allowMean = true;
         private int maxModels = 94;
+        private boolean stepwise = true;
+        private int maxOrder = 5;
+        private int parallelism = 1;
 
         private Builder() {
+        }
+
+        /**
+         * Stepwise search (default, R {@code stepwise = TRUE}) or the full search over every model with
+         * {@code p + q + P + Q <= maxOrder} (R {@code stepwise = FALSE}).
+         *
+         * @param value true for the stepwise search
+         * @return this builder
+         */
+        public Builder stepwise(boolean value) {
+            this.stepwise = value;
+            return this;
+        }
+
+        /**
+         * The largest {@code p + q + P + Q} of the full search (R {@code max.order}, default 5); the stepwise
+         * search ignores it, as R's does.
+         *
+         * @param value &ge; 0
+         * @return this builder
+         */
+        public Builder maxOrder(int value) {
+            this.maxOrder = Checks.requireNonNegative(value, "maxOrder");
+            return this;
+        }
+
+        /**
+         * Threads for the full search's candidate fits (default 1; the stepwise search is sequential by nature).
+         * Results do not depend on it.
+         *
+         * @param threads &ge; 1
+         * @return this builder
+         */
+        public Builder parallelism(int threads) {
+            this.parallelism = Checks.requirePositive(threads, "parallelism");
+            return this;
         }
 
         /**
