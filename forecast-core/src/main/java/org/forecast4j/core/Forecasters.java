@@ -1,6 +1,7 @@
 package org.forecast4j.core;
 
 import org.forecast4j.core.arima.Arima;
+import org.forecast4j.core.arima.select.AutoArima;
 import org.forecast4j.core.baseline.LagWalkForecaster;
 import org.forecast4j.core.baseline.MeanForecaster;
 
@@ -85,5 +86,15 @@ public final class Forecasters {
      */
     public static Arima arima(int p, int d, int q) {
         return Arima.of(p, d, q);
+    }
+
+    /**
+     * Automatic ARIMA with R's {@code forecast::auto.arima} defaults (stepwise Hyndman–Khandakar search, AICc);
+     * use {@link AutoArima#builder()} for other settings.
+     *
+     * @return the forecaster
+     */
+    public static AutoArima autoArima() {
+        return AutoArima.builder().build();
     }
 }

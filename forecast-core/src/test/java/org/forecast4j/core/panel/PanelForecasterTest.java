@@ -333,6 +333,25 @@ class PanelForecasterTest {
     }
 
     @Test
+    void forecast_autoArimaPanel_isolatesUnforecastableSeries() {
+        // R 4.2.2 forecast 8.20: auto.arima(WWWusage) = ARIMA(1,1,1); an all-missing series cannot be forecast
+        double[] www = org.forecast4j.core.testutil.ReferenceData.series("/reference/unitroot/WWWusage.csv");
+        double[] missing = new double[12];
+        java.util.Arrays.fill(missing, Double.NaN);
+        Map<String, TimeSeries> m = new LinkedHashMap<>();
+        m.put("www", TimeSeries.of(www));
+        m.put("empty", TimeSeries.of(missing));
+        m.put("short", TimeSeries.of(3, 5, 4));
+        List<SeriesResult> r = PanelForecaster.builder(Forecasters.autoArima()).horizon(5).levels(95).threads(2)
+                .build().forecastAll(Panel.of(m));
+        assertEquals(SeriesStatus.OK, r.get(0).status());
+        assertTrue(r.get(0).forecast().model().startsWith("ARIMA(1,1,1)"), r.get(0).forecast().model());
+        assertEquals(SeriesStatus.FAILED, r.get(1).status());
+        assertTrue(r.get(1).failureReason().contains("auto-ARIMA cannot forecast"), r.get(1).failureReason());
+        assertEquals(SeriesStatus.OK, r.get(2).status());
+    }
+
+    @Test
     void builder_badArguments_rejected() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> PanelForecaster.builder(Forecasters.naive()).build());
