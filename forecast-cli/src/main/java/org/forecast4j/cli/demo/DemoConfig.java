@@ -73,12 +73,12 @@ public final class DemoConfig {
 
     /**
      * A small configuration for tests: 1,500 users, 3 categories, 63 days (from 2017-10-02), 2 folds, LSTM with
-     * look-back 14, 8 hidden units and 6 epochs.
+     * look-back 7, 8 hidden units and 6 epochs.
      *
      * @return the configuration
      */
     public static DemoConfig quick() {
-        return new DemoConfig(42, 1500, 3, QUICK_START, daysBetween(QUICK_START), 14, 2, 7, 20_000, 14, 8, 6, null,
+        return new DemoConfig(42, 1500, 3, QUICK_START, daysBetween(QUICK_START), 14, 2, 7, 20_000, 7, 8, 6, null,
                 ZoneId.of("Asia/Shanghai"), true);
     }
 

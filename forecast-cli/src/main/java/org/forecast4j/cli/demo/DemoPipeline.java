@@ -136,8 +136,8 @@ final class DemoPipeline {
         }
         seconds[0] = lap(t0);
 
-        // backtest: folds as many as fit (at most cfg.folds), the first one long enough for the LSTM's windows
-        int minTrain = Math.max(cfg.lstmLookback + h + 8, 3 * first.period());
+        // backtest: as many folds as fit (at most cfg.folds); the LSTM holds out about a horizon for validation
+        int minTrain = Math.max(cfg.lstmLookback + 2 * h + 4, 3 * first.period());
         int folds = cfg.folds;
         while (folds > 1 && n - h - cfg.step * (folds - 1) < minTrain) {
             folds--;
