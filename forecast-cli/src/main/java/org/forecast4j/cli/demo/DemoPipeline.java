@@ -15,6 +15,7 @@ import org.forecast4j.allocation.AllocationProblem;
 import org.forecast4j.allocation.Allocator;
 import org.forecast4j.allocation.BaselineDistribution;
 import org.forecast4j.allocation.Cell;
+import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.Forecasters;
@@ -184,26 +185,29 @@ final class DemoPipeline {
         Map<String, String> chosen = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
         Map<String, Forecast> forecasts = new LinkedHashMap<>();
+        Map<String, FittedModel> fittedModels = new LinkedHashMap<>();
         for (String key : panel.keys()) {
             String best = choose(result, key, new ArrayList<>(models.keySet()));
             progress.accept("forecast: " + key + " with " + best + "…");
             Forecast f;
             String desc;
+            FittedModel fitted;
             try {
-                var fitted = models.get(best).fit(panel.get(key));
+                fitted = models.get(best).fit(panel.get(key));
                 f = fitted.forecast(h, LEVELS);
                 desc = fitted.description();
             } catch (RuntimeException e) {
                 progress.accept("forecast: " + best + " failed on the whole history of " + key + " ("
                         + e.getMessage() + "); using snaive");
                 best = SNAIVE;
-                var fitted = models.get(SNAIVE).fit(panel.get(key));
+                fitted = models.get(SNAIVE).fit(panel.get(key));
                 f = fitted.forecast(h, LEVELS);
                 desc = fitted.description();
             }
             chosen.put(key, best);
             descriptions.put(key, desc);
             forecasts.put(key, f);
+            fittedModels.put(key, fitted);
         }
         seconds[2] = lap(t2);
 
@@ -232,7 +236,7 @@ final class DemoPipeline {
         }
         seconds[3] = lap(t3);
         return new DemoResult(source[0], panel, upcoming, shares, measured, result,
-                new ArrayList<>(models.keySet()), chosen, descriptions, forecasts, values, capacity, plan, even,
+                new ArrayList<>(models.keySet()), chosen, descriptions, fittedModels, forecasts, values, capacity, plan, even,
                 budgets, fv, seconds);
     }
 

@@ -16,6 +16,7 @@ import org.forecast4j.allocation.Allocation;
 import org.forecast4j.allocation.Cell;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.metrics.Accuracy;
 import org.forecast4j.core.metrics.Metric;
 import org.forecast4j.core.metrics.MetricValue;
@@ -236,6 +237,17 @@ final class DemoReport {
             s.put("description", r.chosenDescription.get(key));
             s.put("valuePerUnit", r.valuePerUnit.get(key));
             s.put("capacity", r.capacity.get(key));
+            if (r.fitted.get(key) instanceof RegressionArima.Fitted) {
+                FittedArima a = ((RegressionArima.Fitted) r.fitted.get(key)).arima();
+                ObjectNode an = s.putObject("arima");
+                array(an, "order", a.order());
+                array(an, "seasonalOrder", a.seasonalOrder());
+                an.put("period", a.period());
+                an.put("drift", a.spec().includeDrift());
+                ArrayNode xr = an.putArray("regressors");
+                ((RegressionArima.Fitted) r.fitted.get(key)).regressors().forEach(xr::add);
+                an.put("aicc", a.aicc());
+            }
             ObjectNode mase = s.putObject("mase");
             for (String m : r.models) {
                 MetricValue v = r.backtest.accuracy(m, key).get(Metric.MASE);
@@ -287,6 +299,13 @@ final class DemoReport {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report data as JSON", e);
+        }
+    }
+
+    private static void array(ObjectNode o, String name, int[] v) {
+        ArrayNode a = o.putArray(name);
+        for (int x : v) {
+            a.add(x);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.forecast4j.allocation.Allocation;
+import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Panel;
 import org.forecast4j.core.backtest.BacktestResult;
@@ -32,6 +33,8 @@ final class DemoResult {
     final Map<String, String> chosen;
     /** Final model description per series key. */
     final Map<String, String> chosenDescription;
+    /** The chosen model fitted on the whole history, per series key. */
+    final Map<String, FittedModel> fitted;
     /** Final forecast per series key, from the chosen model fitted on the whole history. */
     final Map<String, Forecast> forecasts;
     /** Value of one purchase per series key (assumed average order value). */
@@ -51,7 +54,8 @@ final class DemoResult {
 
     DemoResult(String source, Panel panel, List<LocalDate> upcomingPromotions, double[] channelShares,
                boolean sharesMeasured, BacktestResult backtest, List<String> models, Map<String, String> chosen,
-               Map<String, String> chosenDescription, Map<String, Forecast> forecasts, Map<String, Double> valuePerUnit,
+               Map<String, String> chosenDescription, Map<String, FittedModel> fitted,
+               Map<String, Forecast> forecasts, Map<String, Double> valuePerUnit,
                Map<String, Double> capacity, Allocation plan, double evenSplitValue, double[] frontierBudgets,
                double[] frontierValues, double[] seconds) {
         this.source = source;
@@ -63,6 +67,7 @@ final class DemoResult {
         this.models = List.copyOf(models);
         this.chosen = Map.copyOf(chosen);
         this.chosenDescription = Map.copyOf(chosenDescription);
+        this.fitted = Map.copyOf(fitted);
         this.forecasts = Map.copyOf(forecasts);
         this.valuePerUnit = Map.copyOf(valuePerUnit);
         this.capacity = Map.copyOf(capacity);
