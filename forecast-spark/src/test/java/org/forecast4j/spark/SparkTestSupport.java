@@ -37,6 +37,10 @@ final class SparkTestSupport {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.ui.showConsoleProgress", "false")
+                // tiny test data: skip adaptive re-planning and whole-stage code generation (compile time
+                // dominates at this size); results do not depend on either
+                .config("spark.sql.adaptive.enabled", "false")
+                .config("spark.sql.codegen.wholeStage", "false")
                 .getOrCreate();
     }
 
