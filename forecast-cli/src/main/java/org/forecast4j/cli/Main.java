@@ -26,10 +26,8 @@ import picocli.CommandLine.ParseResult;
  * }</pre>
  */
 @Command(name = "forecast4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {ForecastCommand.class, EvaluateCommand.class, AllocateCommand.class, AggregateCommand.class,
-        subcommands = {SimulateCommand.class, FitCommand.class, BenchCommand.class, DemoCommand.class},
-        usageHelpAutoWidth = true,
-        description = "Forecast e-commerce behaviour series, evaluate models and plan marketing budgets.",
+        subcommands = {DemoCommand.class, ForecastCommand.class, EvaluateCommand.class, FitCommand.class,
+                BenchCommand.class, AggregateCommand.class, SimulateCommand.class, AllocateCommand.class},
         usageHelpAutoWidth = true,
         description = "Forecast e-commerce behaviour series, evaluate models and plan marketing budgets.",
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage, 3 model fit failed, 1 internal error.",
