@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Properties;
+import org.forecast4j.cli.demo.DemoCommand;
 import org.forecast4j.core.ModelFitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
