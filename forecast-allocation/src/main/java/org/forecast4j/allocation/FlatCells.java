@@ -78,8 +78,8 @@ final class FlatCells {
     /**
      * Spend of every cell at price p, its sum, and (when {@code slope} is given) {@code dS/dp} over the
      * closed-form cells strictly inside their bounds: exponential {@code −k/p}, log {@code −W·c/p²}, Hill
-     * {@code −½·√(W·M·e/p)/p}. Generic and linear cells contribute 0 (their spend is piecewise constant or handled by
-     * the bracket).
+     * {@code −½·√(W·M·e/p)/p}; other smooth cells {@code 1/V''(x)} by a central difference of the marginal. Linear
+     * and piecewise cells contribute 0 (their spend is piecewise constant; the bracket handles the jumps).
      *
      * @param p     price, &gt; 0
      * @param out   spend per cell, or null. Modified.
@@ -123,6 +123,14 @@ final class FlatCells {
                     break;
                 default:
                     x = cells[i].argmax(p);
+                    if (wantSlope && x > lo[i] && x < hi[i]) {
+                        // V'(x(p)) = p ⇒ dx/dp = 1/V''(x), V'' by a central difference of the marginal
+                        double h = 1e-6 * Math.max(x, 1);
+                        if (x - h > 0) {
+                            double d2 = (cells[i].marginalValue(x + h) - cells[i].marginalValue(x - h)) / (2 * h);
+                            dx = d2 < 0 && Double.isFinite(d2) ? 1 / d2 : 0;
+                        }
+                    }
                     break;
             }
             if (x <= lo[i]) {

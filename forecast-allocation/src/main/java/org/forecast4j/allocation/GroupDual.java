@@ -49,10 +49,169 @@ final class GroupDual {
     }
 
     static Allocation solve(AllocationProblem problem, Cell[] cells, double cap) {
-        if (problem.unit() > 0) {
-            throw new IllegalArgumentException("whole-unit spend (unit > 0) with group limits is not supported; "
-                    + "use unit 0");
+        if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
+            throw new IllegalArgumentException("the min-spend objective with group limits is not supported");
         }
+        Allocation cont = solveContinuous(problem, cells, cap);
+        if (problem.unit() <= 0 || cont.status() == Allocation.Status.INFEASIBLE) {
+            return cont;
+        }
+        return roundToUnits(problem, cells, cap, cont);
+    }
+
+    /**
+     * Whole units with group limits: round the continuous optimum down to units, then buy units greedily (largest
+     * increment first) while every constraint containing the cell stays within its upper limit, then top up groups
+     * below their lower limits. The continuous dual bound also bounds every whole-unit plan, so the reported gap is
+     * a proven bound (status {@code gap-bounded} when it exceeds {@link Allocator#OPTIMAL_GAP}).
+     */
+    private static Allocation roundToUnits(AllocationProblem problem, Cell[] cells, double cap, Allocation cont) {
+        int n = cells.length;
+        double u = problem.unit();
+        double tau = problem.objective().spendPrice();
+        List<GroupLimit> groups = problem.groups();
+        int m = groups.size() + 1;
+        int[][] mem = new int[m][];
+        double[] upper = new double[m];
+        double[] lower = new double[m];
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        mem[0] = all;
+        upper[0] = cap;
+        for (int g = 0; g < groups.size(); g++) {
+            mem[g + 1] = problem.membersUnsafe(g);
+            upper[g + 1] = groups.get(g).maxSpend();
+            lower[g + 1] = groups.get(g).minSpend();
+        }
+        // constraints of each cell
+        int[] count = new int[n];
+        for (int c = 0; c < m; c++) {
+            for (int i : mem[c]) {
+                count[i]++;
+            }
+        }
+        int[][] of = new int[n][];
+        for (int i = 0; i < n; i++) {
+            of[i] = new int[count[i]];
+            count[i] = 0;
+        }
+        for (int c = 0; c < m; c++) {
+            for (int i : mem[c]) {
+                of[i][count[i]++] = c;
+            }
+        }
+        double[] xc = cont.spend();
+        long[] k = new long[n];
+        long[] kmax = new long[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double room = (cells[i].hi() - cells[i].lo()) / u;
+            kmax[i] = Double.isFinite(room) ? (long) Math.floor(room * (1 + 1e-12)) : Long.MAX_VALUE;
+            k[i] = Math.min(kmax[i], (long) Math.floor((xc[i] - cells[i].lo()) / u * (1 + 1e-12)));
+            x[i] = cells[i].lo() + k[i] * u;
+        }
+        double[] load = new double[m];
+        for (int c = 0; c < m; c++) {
+            for (int i : mem[c]) {
+                load[c] += x[i];
+            }
+        }
+        int[] heap = new int[n];
+        double[] key = new double[n];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (k[i] < kmax[i]) {
+                key[i] = cells[i].expectedValue(x[i] + u) - cells[i].expectedValue(x[i]);
+                heap[size++] = i;
+            }
+        }
+        for (int h = size / 2 - 1; h >= 0; h--) {
+            UnitGreedy.siftDown(heap, key, size, h);
+        }
+        while (size > 0) {
+            int i = heap[0];
+            if (key[i] <= tau * u) {
+                break;
+            }
+            boolean fits = true;
+            for (int c : of[i]) {
+                if (load[c] + u > upper[c] * (1 + 1e-12)) {
+                    fits = false;
+                    break;
+                }
+            }
+            if (fits) {
+                k[i]++;
+                x[i] += u;
+                for (int c : of[i]) {
+                    load[c] += u;
+                }
+            }
+            if (fits && k[i] < kmax[i]) {
+                key[i] = cells[i].expectedValue(x[i] + u) - cells[i].expectedValue(x[i]);
+            } else {
+                // a cell that does not fit now never fits later: loads only grow
+                heap[0] = heap[--size];
+            }
+            UnitGreedy.siftDown(heap, key, size, 0);
+        }
+        // groups below their lower limit: add the best-paying units that fit
+        for (int c = 1; c < m; c++) {
+            while (load[c] < lower[c] * (1 - 1e-12)) {
+                int best = -1;
+                double bestGain = Double.NEGATIVE_INFINITY;
+                for (int i : mem[c]) {
+                    if (k[i] >= kmax[i]) {
+                        continue;
+                    }
+                    boolean fits = true;
+                    for (int d : of[i]) {
+                        if (load[d] + u > upper[d] * (1 + 1e-12)) {
+                            fits = false;
+                            break;
+                        }
+                    }
+                    double gain = cells[i].expectedValue(x[i] + u) - cells[i].expectedValue(x[i]);
+                    if (fits && gain > bestGain) {
+                        bestGain = gain;
+                        best = i;
+                    }
+                }
+                if (best < 0) {
+                    return Allocation.infeasible(problem, String.format(Locale.ROOT,
+                            "no whole-unit plan found that meets group[%d] minSpend %.10g (unit %s)", c - 1,
+                            lower[c], u), "dual ascent + unit rounding");
+                }
+                k[best]++;
+                x[best] += u;
+                for (int d : of[best]) {
+                    load[d] += u;
+                }
+            }
+        }
+        List<String> binding = new ArrayList<>();
+        if (Double.isFinite(cap) && cap - load[0] < u) {
+            binding.add("budget");
+        }
+        for (int c = 1; c < m; c++) {
+            if (Double.isFinite(upper[c]) && upper[c] - load[c] < u) {
+                binding.add("group[" + (c - 1) + "].max");
+            } else if (lower[c] > 0 && load[c] - lower[c] < u) {
+                binding.add("group[" + (c - 1) + "].min");
+            }
+        }
+        double primal = 0;
+        for (int i = 0; i < n; i++) {
+            primal += cells[i].expectedValue(x[i]) - tau * x[i];
+        }
+        // the continuous dual bound bounds every whole-unit plan too
+        return Allocation.certified(problem, x, tau, cont.dualBound() - primal, cont.budgetShadowPrice(), binding,
+                "dual ascent + unit rounding", "continuous optimum rounded to units, greedy fill within the limits");
+    }
+
+    private static Allocation solveContinuous(AllocationProblem problem, Cell[] cells, double cap) {
         if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
             throw new IllegalArgumentException("the min-spend objective with group limits is not supported");
         }

@@ -345,7 +345,7 @@ final class UnitGreedy {
                 "dynamic programming");
     }
 
-    private static void siftDown(int[] heap, double[] key, int size, int h) {
+    static void siftDown(int[] heap, double[] key, int size, int h) {
         int item = heap[h];
         double k = key[item];
         while (true) {

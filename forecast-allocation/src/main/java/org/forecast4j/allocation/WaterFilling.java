@@ -166,42 +166,64 @@ final class WaterFilling {
         double high = Double.POSITIVE_INFINITY;
         double p = Math.max(1.0, 2 * low);
         int it = 0;
-        boolean straddle = false;
+        int sameSide = 0;
+        int lastSide = 0;
+        double width1 = Double.POSITIVE_INFINITY;
+        double width2 = Double.POSITIVE_INFINITY;
         while (it < MAX_ITERATIONS) {
             double s = cells.spendAt(p, work, slope);
             it++;
+            int side;
             if (s > cap) {
+                side = -1;
                 low = p;
                 double[] t = xl;
                 xl = work;
                 work = t;
             } else {
+                // S = cap exactly (e.g. every cell at its lower bound) keeps tightening: the shadow price reported
+                // is then the smallest optimal multiplier
+                side = 1;
                 high = p;
                 double[] t = xh == null ? new double[n] : xh;
                 xh = work;
                 work = t;
-                // S = cap exactly (e.g. every cell at its lower bound) keeps tightening: the shadow price reported
-                // is then the smallest optimal multiplier
             }
-            if (Double.isFinite(high) && high - low <= 1e-12 * high) {
+            sameSide = side == lastSide ? sameSide + 1 : 0;
+            lastSide = side;
+            if (Double.isFinite(high) && high - low <= 1e-12 * high || s == cap && slope[0] < 0) {
+                // a tight bracket, or an exact hit where S is strictly decreasing (the multiplier is unique)
                 break;
             }
-            double next;
-            if (Math.abs(s - cap) <= 1e-11 * cap && !straddle) {
-                // close enough: one step just across the root makes the bracket tight
-                next = s > cap ? p * (1 + 1e-13) : p * (1 - 1e-13);
-                straddle = true;
-            } else {
-                // Newton in q = 1/p: q' = q + (cap − S)/(dS/dq), dS/dq = −p²·dS/dp
-                double dsdq = -slope[0] * p * p;
-                next = dsdq > 0 ? 1 / (1 / p + (cap - s) / dsdq) : Double.NaN;
-                straddle = false;
+            // Newton in q = 1/p: q' = q + (cap − S)/(dS/dq), dS/dq = −p²·dS/dp. Cells without a closed form do
+            // not contribute to dS/dp, so steps can fall short; after two iterates on the same side the step is
+            // doubled (and doubled again) to get across the root and keep the bracket shrinking.
+            double dsdq = -slope[0] * p * p;
+            double next = Double.NaN;
+            if (dsdq > 0) {
+                double q = 1 / p;
+                double dq = (cap - s) / dsdq;
+                if (sameSide >= 2) {
+                    dq *= Math.scalb(1.0, Math.min(sameSide - 1, 30));
+                }
+                next = 1 / (q + dq);
             }
-            if (!(next > low && next < high)) {
+            // safeguard (as in rtsafe): bisect when the iterates alternate sides but the bracket did not halve over
+            // the last two steps, which stops Newton from bouncing between the two ends
+            double width = high - low;
+            boolean slow = Double.isFinite(width) && width > 0.5 * width2 && sameSide == 0;
+            width2 = width1;
+            width1 = width;
+            if (slow) {
+                width2 = Double.POSITIVE_INFINITY;
+                width1 = Double.POSITIVE_INFINITY;
+            }
+            if (slow || !(next > low && next < high) || next == p) {
                 if (Double.isInfinite(high)) {
                     next = p * 16;
                 } else {
-                    next = low > 0 && high / low > 4 ? Math.sqrt(low * high) : 0.5 * (low + high);
+                    // geometric midpoint for wide brackets, but not towards the 1e-300 floor
+                    next = low > 1e-6 * high && high / low > 4 ? Math.sqrt(low * high) : 0.5 * (low + high);
                 }
             }
             p = next;

@@ -21,7 +21,7 @@ class AllocatorPropertiesTest {
 
     private static AllocationProblem withGroups(List<Cell> cells, double budget, Random r, double unit) {
         AllocationProblem.Builder b = AllocationProblem.builder().budget(budget).unit(unit).addCells(cells);
-        if (unit == 0 && r.nextBoolean()) {
+        if (r.nextBoolean()) {
             b.addGroup(new GroupLimit(Map.of("channel", "search"), 0, budget * (0.1 + 0.4 * r.nextDouble())));
             b.addGroup(new GroupLimit(Map.of("day", "1"), 0, budget * (0.05 + 0.2 * r.nextDouble())));
         }
@@ -55,6 +55,7 @@ class AllocatorPropertiesTest {
                 s += x[i];
             }
             assertTrue(s <= p.groups().get(g).maxSpend() * (1 + TOL) + TOL, "group " + g);
+            assertTrue(s >= p.groups().get(g).minSpend() * (1 - TOL) - TOL, "group " + g);
         }
         assertTrue(a.gap() >= 0);
         assertTrue(a.dualBound() >= a.objectiveValue() * (1 - 1e-12) - 1e-9, "dual bound below the plan");
