@@ -61,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // charts are drawn off-screen; never open a window or need a display
+        System.setProperty("java.awt.headless", "true");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();

@@ -213,7 +213,8 @@ final class DemoPipeline {
 
         // allocation
         long t3 = System.nanoTime();
-        progress.accept("allocation: " + panel.size() * Channel.ALL.size() * h + " cells (category × channel × day)…");
+        progress.accept("allocation: " + panel.size() * Channel.ALL.size() * h
+                + " cells (category × channel × day)…");
         Map<String, Double> values = new LinkedHashMap<>();
         Map<String, Double> capacity = new LinkedHashMap<>();
         int rank = 0;
@@ -236,7 +237,8 @@ final class DemoPipeline {
         }
         seconds[3] = lap(t3);
         return new DemoResult(source[0], panel, upcoming, shares, measured, result,
-                new ArrayList<>(models.keySet()), chosen, descriptions, fittedModels, forecasts, values, capacity, plan, even,
+                new ArrayList<>(models.keySet()), chosen, descriptions, fittedModels, forecasts, values, capacity, plan,
+                even,
                 budgets, fv, seconds);
     }
 

@@ -82,8 +82,8 @@ final class DemoReport {
         Allocation plan = r.plan;
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>forecast4j demo report</title>\n<style>\n")
-                .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:960px;margin:2em auto;"
-                        + "padding:0 1em;color:#222;line-height:1.45}\n")
+                .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:960px;"
+                        + "margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n")
                 .append("table{border-collapse:collapse;margin:0.6em 0}td,th{border:1px solid #ccc;padding:3px 8px;"
                         + "text-align:right}th{background:#f3f3f3}td.l,th.l{text-align:left}\n")
                 .append("td.chosen{font-weight:bold;background:#e8f0fc}img.chart{display:block;max-width:100%;"
@@ -105,7 +105,8 @@ final class DemoReport {
         // 1. backtest
         int folds = r.backtest.folds(r.models.get(0), keys.get(0)).size();
         h.append("<h2>1. Which model forecasts best? (backtest)</h2>\n<p>Each model was fitted on the history up to ")
-                .append(folds).append(" forecast origins ").append(cfg.step).append(" days apart and forecast the next ")
+                .append(folds).append(" forecast origins ").append(cfg.step)
+                .append(" days apart and forecast the next ")
                 .append(r.backtest.horizon()).append(" days; the errors are measured against what happened. MASE "
                         + "below 1 beats the in-sample seasonal naive forecast. The model with the lowest MASE "
                         + "(highlighted) forecasts each series.</p>\n");
@@ -166,7 +167,8 @@ final class DemoReport {
         for (DemoSummary.PlanLine l : lines) {
             h.append("<tr><td class=\"l\">").append(esc(l.category)).append("</td><td class=\"l\">")
                     .append(esc(l.channel)).append("</td><td>").append(fmt(l.spend, 0)).append("</td><td>")
-                    .append(fmt(l.value, 0)).append("</td><td class=\"l\">").append(l.spend > 0 ? esc(l.peakDate) : "—")
+                    .append(fmt(l.value, 0)).append("</td><td class=\"l\">")
+                    .append(l.spend > 0 ? esc(l.peakDate) : "—")
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");
