@@ -37,6 +37,8 @@ final class ArimaEstimator {
     private static final int MAX_IT = 100;
     private static final double REL_TOL = 1e-8;
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** Largest expanded AR or MA lag accepted, as R's {@code arima} ("maximum supported lag is 350"). */
+    private static final int MAX_LAG = 350;
 
     private ArimaEstimator() {
     }
@@ -166,6 +168,9 @@ final class ArimaEstimator {
             s = Math.max(s, 1);
         }
         Checks.requireArgument(n > 0, "series must not be empty");
+        Checks.requireArgument(p + s * sp <= MAX_LAG && q + s * sq <= MAX_LAG,
+                "largest AR/MA lag (p + s*P = %d, q + s*Q = %d) must be <= %d (as R); model a long season with "
+                        + "Fourier regressors instead", p + s * sp, q + s * sq, MAX_LAG);
         int nonMissing = n - series.missingCount();
         Checks.requireArgument(nonMissing > 0, "series has no non-missing values");
 

@@ -33,7 +33,8 @@ public final class GardnerQ0 {
         long nrbar = np * (np - 1) / 2;
         long total = 5 * np + nrbar;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("state dimension " + r + " too large for the Q0 computation");
+            throw new IllegalArgumentException("state dimension " + r + " too large for the Q0 computation "
+                    + "(a seasonal ARMA part with a very long period: model the season with Fourier regressors)");
         }
         return (int) total;
     }

@@ -157,6 +157,8 @@ class ArimaFitTest {
         assertTrue(e.getMessage().contains("fixed has length 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Arima.of(0, 0, 0).withSeasonal(1, 0, 0).fit(z));
         assertTrue(e.getMessage().contains("seasonal period must be >= 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Arima.of(0, 0, 0).withSeasonal(0, 0, 1, 365).fit(z));
+        assertTrue(e.getMessage().contains("must be <= 350"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ArimaMethod.parse("bogus"));
         assertTrue(e.getMessage().contains("'bogus'"));
     }
