@@ -45,6 +45,8 @@ public final class LstmTrainer {
 
     /** Cap on calibration origins drawn from the training part when there is no validation split. */
     static final int MAX_TRAINING_CALIBRATION = 1000;
+    /** Calibration origins needed for a 95% split-conformal interval: ⌈(m+1)·0.95⌉ &le; m requires m &ge; 19. */
+    static final int MIN_CALIBRATION_95 = 19;
 
     private final LstmConfig config;
 
@@ -351,6 +353,11 @@ public final class LstmTrainer {
                 }
                 errors[j][i] = e;
             }
+        }
+        if (origins.length < MIN_CALIBRATION_95) {
+            LOG.warn("only {} calibration origins: intervals above {}% use the largest held-out error and may "
+                    + "under-cover; raise validationFraction or use a longer series", origins.length,
+                    100 - 100 / (origins.length + 1));
         }
         return new Calibration(errors, onTraining);
     }
