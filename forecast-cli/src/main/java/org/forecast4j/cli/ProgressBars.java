@@ -81,7 +81,7 @@ final class ProgressBars {
         void update(long done, String extra) {
             bar.stepTo(done);
             if (extra != null) {
-                bar.setExtraMessage(extra);
+                bar.setExtraMessage(" " + extra);
             }
         }
 
