@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--model", paramLabel = "<name>", split = ",",
-            description = "Models to compare, comma-separated and/or repeatable: mean, naive, snaive, drift "
-                    + "(default: snaive,naive,drift,mean).")
+            description = "Models to compare, comma-separated and/or repeatable: mean, naive, snaive, drift, arima, "
+                    + "auto-arima, lstm (default: snaive,naive,drift,mean).")
     List<String> models;
 
     @Mixin
@@ -122,6 +121,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         InputOptions.Input in = input.read();
         int h = ForecastCommand.horizon(horizon, in.series.get(0));
+        forecasters = LstmOptions.withHorizon(forecasters, h);
         int shortest = Integer.MAX_VALUE;
         for (TimeSeries s : in.series) {
             shortest = Math.min(shortest, s.length());
@@ -214,16 +214,15 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     static Map<String, Forecaster> forecasters(ModelRegistry registry, List<String> names, ModelOptions options) {
         List<String> list = names == null || names.isEmpty() ? List.of("snaive", "naive", "drift", "mean") : names;
-        Map<String, Forecaster> out = new LinkedHashMap<>();
+        Set<String> keys = new java.util.LinkedHashSet<>();
         for (String n : list) {
             String key = n.trim().toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("--model has an empty name in '" + String.join(",", list) + "'");
             }
-            if (!out.containsKey(key)) {
-                out.put(key, registry.create(key, options));
-            }
+            keys.add(key);
         }
-        return out;
+        // each model reads the flags it knows; a flag no chosen model reads is rejected
+        return registry.createAll(new ArrayList<>(keys), options);
     }
 }
