@@ -88,11 +88,30 @@ class DocSamplesTest {
     @Test
     void javaSamples_inReadmeAndDocs_compile(@TempDir Path out) throws IOException {
         Path root = repositoryRoot();
+        List<String> errors = compileErrors(root, markdownFiles(root), out);
+        if (!errors.isEmpty()) {
+            fail(errors.size() + " compile error(s) in documentation samples:\n" + String.join("\n", errors));
+        }
+    }
+
+    @Test
+    void compileErrors_brokenSample_namesFileAndLine(@TempDir Path dir) throws IOException {
+        // A wrong method name on line 6 of the file, inside a sample that starts on line 4.
+        Path md = dir.resolve("broken.md");
+        Files.writeString(md, "# t\n\n```java\nTimeSeries s = TimeSeries.of(1, 2, 3);\n"
+                + "Forecast f = Forecasters.naive().fit(s).forecast(2, 80);\nf.meen();\n```\n");
+        List<String> errors = compileErrors(dir, List.of(md), Files.createDirectory(dir.resolve("out")));
+        assertTrue(errors.size() == 1 && errors.get(0).startsWith("broken.md:6 (sample at line 4)")
+                && errors.get(0).contains("meen"), errors.toString());
+    }
+
+    /** Compiles the java blocks of the given files; returns one "file:line (sample at line n): message" per error. */
+    static List<String> compileErrors(Path root, List<Path> files, Path out) throws IOException {
         List<Sample> samples = new ArrayList<>();
-        for (Path md : markdownFiles(root)) {
+        for (Path md : files) {
             samples.addAll(javaBlocks(md));
         }
-        assertFalse(samples.isEmpty(), "no ```java blocks found under " + root);
+        assertFalse(samples.isEmpty(), "no ```java blocks found in " + files);
 
         List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
         for (String pkg : forecast4jPackages()) {
@@ -129,9 +148,7 @@ class DocSamplesTest {
                 errors.add(d.toString());
             }
         }
-        if (!errors.isEmpty()) {
-            fail(errors.size() + " compile error(s) in documentation samples:\n" + String.join("\n", errors));
-        }
+        return errors;
     }
 
     @Test
@@ -153,13 +170,18 @@ class DocSamplesTest {
                 Matcher m = LINK.matcher(line);
                 while (m.find()) {
                     String target = m.group(1);
-                    if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || target.startsWith("#")) {
-                        continue; // absolute URL (http:, https:, mailto:) or an anchor in the same page
+                    if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                        continue; // absolute URL: http:, https:, mailto:
                     }
-                    String path = target.replaceFirst("#.*$", "");
-                    Path resolved = md.getParent().resolve(URI.create(path).getPath()).normalize();
+                    int hash = target.indexOf('#');
+                    String path = hash < 0 ? target : target.substring(0, hash);
+                    Path resolved = path.isEmpty() ? md
+                            : md.getParent().resolve(URI.create(path).getPath()).normalize();
                     if (!Files.exists(resolved)) {
                         broken.add(root.relativize(md) + ":" + (i + 1) + ": " + target);
+                    } else if (hash >= 0 && resolved.toString().endsWith(".md")
+                            && !anchors(resolved).contains(target.substring(hash + 1))) {
+                        broken.add(root.relativize(md) + ":" + (i + 1) + ": " + target + " (no such heading)");
                     }
                 }
             }
@@ -170,7 +192,7 @@ class DocSamplesTest {
     }
 
     @Test
-    void javaBlocks_wrappedSnippet_reportsMarkdownLineOfError(@TempDir Path dir) throws IOException {
+    void javaBlocks_mixedFences_extractsJavaBlocksWithFirstLine(@TempDir Path dir) throws IOException {
         // The extractor itself: a two-block file, the second block starting at line 6.
         Path md = dir.resolve("x.md");
         Files.writeString(md, "# t\n\n```java\nint a = 1;\n```\n```java no-compile\nfoo(\n```\n```text\nout\n```\n");
@@ -178,6 +200,42 @@ class DocSamplesTest {
         assertTrue(blocks.size() == 2, "two java blocks, got " + blocks.size());
         assertTrue(blocks.get(0).firstLine() == 4 && blocks.get(0).code().equals("int a = 1;\n"), blocks.toString());
         assertTrue(blocks.get(1).noCompile() && blocks.get(1).firstLine() == 7, blocks.toString());
+    }
+
+    @Test
+    void anchors_headings_followGitHubSlugs(@TempDir Path dir) throws IOException {
+        // Expected slugs written by hand from GitHub's rule (lower case, punctuation dropped, blanks to '-').
+        Path md = dir.resolve("a.md");
+        Files.writeString(md, "# Which model when\n## 4. Features: regressors\n```\n# not a heading\n```\n"
+                + "## JSON `problem` format (contract)\n## Notes\n## Notes\n");
+        assertTrue(anchors(md).equals(List.of("which-model-when", "4-features-regressors",
+                "json-problem-format-contract", "notes", "notes-1")), anchors(md).toString());
+    }
+
+    /**
+     * The anchors GitHub generates for the headings of a Markdown file: lower case, punctuation other than
+     * {@code -} and {@code _} removed, blanks replaced by {@code -}, and {@code -1}, {@code -2} … appended to
+     * repeated ones.
+     */
+    static List<String> anchors(Path md) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        boolean inFence = false;
+        for (String line : Files.readAllLines(md, StandardCharsets.UTF_8)) {
+            if (FENCE.matcher(line).matches()) {
+                inFence = !inFence;
+            }
+            if (inFence || !line.matches("^#{1,6} .*")) {
+                continue;
+            }
+            String slug = line.replaceFirst("^#+ ", "").trim().toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "").replace(' ', '-');
+            String unique = slug;
+            for (int k = 1; anchors.contains(unique); k++) {
+                unique = slug + "-" + k;
+            }
+            anchors.add(unique);
+        }
+        return anchors;
     }
 
     /** README.md and docs/*.md (not recursive: docs/examples holds data, not chapters). */
