@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +57,12 @@ import org.junit.jupiter.api.io.TempDir;
  *       simply shadows it.</li>
  *   <li>Output and shell commands use another fence language (or none). {@code ```java no-compile} opts a fragment
  *       out; keep that rare.</li>
+ *   <li>{@code ```java run} also runs a wrapped sample after compiling it (its printed output is discarded), with
+ *       the conventional variables set to the values of {@link DocGivens} (the shipped
+ *       {@code examples/ecom_orders.csv} and objects derived from it). Mark only samples that are quick and need
+ *       no file, database or network: most chapter samples read files that are not in the repository or train
+ *       models for minutes, so they are only compiled.</li>
  * </ul>
- * Samples are compiled, not run: they read files such as {@code examples/ecom_orders.csv} relative to the
- * repository root and some train models for minutes.
  */
 class DocSamplesTest {
 
@@ -61,16 +71,35 @@ class DocSamplesTest {
             "java.io.*", "java.nio.file.*", "java.time.*", "java.util.*", "java.util.function.*");
 
     /**
-     * Conventional variables that chapter samples may use without declaring them (type, name). Keep this list
-     * short and the names obvious: a reader must be able to guess the type from the name and the surrounding text.
+     * Conventional variables that chapter samples may use without declaring them: name to "type = initial value".
+     * Keep this list short and the names obvious: a reader must be able to guess the type from the name and the
+     * surrounding text. The values (from {@link DocGivens}) matter only for samples that are run; the others are
+     * {@code null}.
      */
-    static final Map<String, String> GIVENS = givens(
-            "org.forecast4j.core.TimeSeries", "series", "y", "air", "train", "test", "dailyBuys",
-            "double[]", "values", "x", "w", "promo", "price", "fPromo", "fPrice", "forecastOfW", "zMean", "zVariance",
-            "org.forecast4j.core.Forecast", "forecast",
-            "org.forecast4j.allocation.ResponseCurve", "searchCurve", "feedCurve",
-            "java.util.List<org.forecast4j.core.TimeSeries>", "skuSeries",
-            "org.slf4j.Logger", "log");
+    static final Map<String, String> GIVENS = givens();
+
+    private static Map<String, String> givens() {
+        Map<String, String> m = new LinkedHashMap<>();
+        String ts = "org.forecast4j.core.TimeSeries";
+        String g = "org.forecast4j.cli.DocGivens.";
+        for (String name : List.of("series", "y", "dailyBuys")) {
+            m.put(name, ts + " " + name + " = " + g + "series()");
+        }
+        m.put("train", ts + " train = " + g + "train()");
+        m.put("test", ts + " test = " + g + "test()");
+        m.put("air", ts + " air = null");
+        m.put("values", "double[] values = series.values()");
+        for (String name : List.of("x", "w", "promo", "price", "fPromo", "fPrice", "forecastOfW", "zMean",
+                "zVariance")) {
+            m.put(name, "double[] " + name + " = null");
+        }
+        m.put("forecast", "org.forecast4j.core.Forecast forecast = " + g + "forecast()");
+        m.put("searchCurve", "org.forecast4j.allocation.ResponseCurve searchCurve = " + g + "curve()");
+        m.put("feedCurve", "org.forecast4j.allocation.ResponseCurve feedCurve = " + g + "curve()");
+        m.put("skuSeries", "java.util.List<org.forecast4j.core.TimeSeries> skuSeries = java.util.List.of(series)");
+        m.put("log", "org.slf4j.Logger log = " + g + "log()");
+        return m;
+    }
 
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([\\w+-]*)(.*)$");
     private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
@@ -79,7 +108,7 @@ class DocSamplesTest {
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
     /** One fenced java block. */
-    record Sample(Path file, int firstLine, String code, boolean noCompile) {
+    record Sample(Path file, int firstLine, String code, boolean noCompile, boolean run) {
         String where(Path root) {
             return root.relativize(file) + ":" + firstLine;
         }
@@ -103,6 +132,18 @@ class DocSamplesTest {
         List<String> errors = compileErrors(dir, List.of(md), Files.createDirectory(dir.resolve("out")));
         assertTrue(errors.size() == 1 && errors.get(0).startsWith("broken.md:6 (sample at line 4)")
                 && errors.get(0).contains("meen"), errors.toString());
+    }
+
+    @Test
+    void compileErrors_runSampleThatThrows_namesSampleAndException(@TempDir Path dir) throws IOException {
+        // horizon 0 is rejected by every FittedModel with an IllegalArgumentException; the compile-only copy is fine.
+        Path md = dir.resolve("throws.md");
+        String body = "Forecasters.naive().fit(series).forecast(0, 80);\n";
+        Files.writeString(md, "# t\n```java run\n" + body + "```\n```java\n" + body + "```\n");
+        List<String> errors = compileErrors(dir, List.of(md), Files.createDirectory(dir.resolve("out")));
+        assertTrue(errors.size() == 1
+                && errors.get(0).startsWith("throws.md:3: threw java.lang.IllegalArgumentException")
+                && errors.get(0).contains("horizon"), errors.toString());
     }
 
     /** Compiles the java blocks of the given files; returns one "file:line (sample at line n): message" per error. */
@@ -148,7 +189,41 @@ class DocSamplesTest {
                 errors.add(d.toString());
             }
         }
+        if (errors.isEmpty()) {
+            errors.addAll(runFailures(root, sources, out));
+        }
         return errors;
+    }
+
+    /** Runs the compiled samples marked {@code run}; returns one line per sample that threw. */
+    private static List<String> runFailures(Path root, List<Source> sources, Path classes) throws IOException {
+        List<String> failures = new ArrayList<>();
+        PrintStream stdout = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                DocSamplesTest.class.getClassLoader())) {
+            for (Source src : sources) {
+                if (!src.sample.run() || src.fullClass) {
+                    continue;
+                }
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+                try {
+                    Class<?> c = loader.loadClass(src.className);
+                    Constructor<?> constructor = c.getDeclaredConstructor();
+                    constructor.setAccessible(true);
+                    Method sample = c.getDeclaredMethod("sample");
+                    sample.setAccessible(true);
+                    sample.invoke(constructor.newInstance());
+                } catch (InvocationTargetException e) {
+                    failures.add(src.sample.where(root) + ": threw " + e.getCause());
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    failures.add(src.sample.where(root) + ": could not run: " + e);
+                } finally {
+                    System.setOut(stdout);
+                }
+            }
+        }
+        return failures;
     }
 
     @Test
@@ -195,9 +270,11 @@ class DocSamplesTest {
     void javaBlocks_mixedFences_extractsJavaBlocksWithFirstLine(@TempDir Path dir) throws IOException {
         // The extractor itself: a two-block file, the second block starting at line 6.
         Path md = dir.resolve("x.md");
-        Files.writeString(md, "# t\n\n```java\nint a = 1;\n```\n```java no-compile\nfoo(\n```\n```text\nout\n```\n");
+        Files.writeString(md, "# t\n\n```java\nint a = 1;\n```\n```java no-compile\nfoo(\n```\n```text\nout\n```\n"
+                + "```java run\nint b = 2;\n```\n");
         List<Sample> blocks = javaBlocks(md);
-        assertTrue(blocks.size() == 2, "two java blocks, got " + blocks.size());
+        assertTrue(blocks.size() == 3, "three java blocks, got " + blocks.size());
+        assertTrue(blocks.get(2).run() && !blocks.get(2).noCompile() && !blocks.get(0).run(), blocks.toString());
         assertTrue(blocks.get(0).firstLine() == 4 && blocks.get(0).code().equals("int a = 1;\n"), blocks.toString());
         assertTrue(blocks.get(1).noCompile() && blocks.get(1).firstLine() == 7, blocks.toString());
     }
@@ -268,7 +345,9 @@ class DocSamplesTest {
                     String l = lines.get(j);
                     code.append(l.startsWith(indent) ? l.substring(indent.length()) : l).append('\n');
                 }
-                samples.add(new Sample(md, i + 2, code.toString(), open.group(3).contains("no-compile")));
+                List<String> flags = List.of(open.group(3).trim().split("\\s+"));
+                samples.add(new Sample(md, i + 2, code.toString(), flags.contains("no-compile"),
+                        flags.contains("run")));
             }
             i = close;
         }
@@ -340,28 +419,19 @@ class DocSamplesTest {
         return packages;
     }
 
-    private static Map<String, String> givens(String... typesAndNames) {
-        Map<String, String> m = new LinkedHashMap<>();
-        String type = null;
-        for (String s : typesAndNames) {
-            if (s.contains(".") || s.contains("[")) {
-                type = s;
-            } else {
-                m.put(s, type);
-            }
-        }
-        return m;
-    }
-
     /** A sample as a compilation unit, remembering how many lines were added before the sample's first line. */
     static final class Source extends SimpleJavaFileObject {
         final Sample sample;
+        final String className;
+        final boolean fullClass;
         final String text;
         final int headerLines;
 
-        private Source(String className, Sample sample, String text, int headerLines) {
+        private Source(String className, boolean fullClass, Sample sample, String text, int headerLines) {
             super(URI.create("string:///" + className + ".java"), Kind.SOURCE);
             this.sample = sample;
+            this.className = className;
+            this.fullClass = fullClass;
             this.text = text;
             this.headerLines = headerLines;
         }
@@ -372,10 +442,10 @@ class DocSamplesTest {
             Matcher type = TOP_LEVEL_TYPE.matcher(code);
             if (type.find()) {
                 if (code.stripLeading().startsWith("package ")) {
-                    return new Source(type.group(3), s, code, 1);
+                    return new Source(type.group(3), true, s, code, 1);
                 }
                 String header = importLines + "\n";
-                return new Source(type.group(3), s, header + code, lineCount(header) + 1);
+                return new Source(type.group(3), true, s, header + code, lineCount(header) + 1);
             }
             // Hoist the sample's own leading imports; they stay on their lines (blanked in the body).
             StringBuilder own = new StringBuilder();
@@ -392,11 +462,11 @@ class DocSamplesTest {
             }
             String className = "DocSample" + index;
             StringBuilder fields = new StringBuilder();
-            GIVENS.forEach((name, t) -> fields.append(t).append(' ').append(name).append("; "));
+            GIVENS.values().forEach(declaration -> fields.append(declaration).append("; "));
             String header = own + importLines + "\n"
                     + "@SuppressWarnings(\"all\") class " + className + " { " + fields + "\n"
                     + "void sample() throws Exception {\n";
-            return new Source(className, s, header + body + "\n}}\n", lineCount(header) + 1);
+            return new Source(className, false, s, header + body + "\n}}\n", lineCount(header) + 1);
         }
 
         private static int lineCount(String s) {
