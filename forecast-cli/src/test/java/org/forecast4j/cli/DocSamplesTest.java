@@ -89,14 +89,15 @@ class DocSamplesTest {
         m.put("test", ts + " test = " + g + "test()");
         m.put("air", ts + " air = null");
         m.put("values", "double[] values = series.values()");
-        for (String name : List.of("x", "w", "promo", "price", "fPromo", "fPrice", "forecastOfW", "zMean",
-                "zVariance")) {
+        for (String name : List.of("x", "w", "promo", "price", "holiday", "fPromo", "fPrice", "promoNext",
+                "holidayNext", "forecastOfW", "zMean", "zVariance")) {
             m.put(name, "double[] " + name + " = null");
         }
         m.put("forecast", "org.forecast4j.core.Forecast forecast = " + g + "forecast()");
         m.put("searchCurve", "org.forecast4j.allocation.ResponseCurve searchCurve = " + g + "curve()");
         m.put("feedCurve", "org.forecast4j.allocation.ResponseCurve feedCurve = " + g + "curve()");
         m.put("skuSeries", "java.util.List<org.forecast4j.core.TimeSeries> skuSeries = java.util.List.of(series)");
+        m.put("cfg", "org.forecast4j.lstm.LstmConfig cfg = org.forecast4j.lstm.LstmConfig.builder().build()");
         m.put("log", "org.slf4j.Logger log = " + g + "log()");
         return m;
     }
