@@ -43,8 +43,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Doc-test of the user guide: every {@code ```java} block of {@code README.md} and {@code docs/*.md} must compile
  * against the library, and every relative link in those files must point to an existing file.
  *
- * <p>This test lives in forecast-cli because that module has every module on its test classpath (core, lstm,
- * allocation and cli; forecast-spark and Spark SQL in test scope only, for docs/scaling-out.md). The rules for samples (also stated in docs/architecture.md):
+ * <p>This test lives in forecast-cli because that module has every library module but forecast-spark on its test
+ * classpath (core, lstm, allocation, cli). Spark is left out on purpose: depending on forecast-spark would put its
+ * minutes-long local-Spark test suite into every {@code -pl forecast-cli -am} build, so Spark samples are marked
+ * {@code ```java no-compile}. The rules for samples (also stated in docs/architecture.md):
  * <ul>
  *   <li>A block with a top-level {@code class}, {@code record}, {@code interface} or {@code enum} declaration is a
  *       compilation unit and is compiled as it stands (default imports are added unless it has a {@code package}
@@ -69,13 +71,6 @@ class DocSamplesTest {
     /** Imports added to every wrapped sample, beside every {@code org.forecast4j} package. */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "java.io.*", "java.nio.file.*", "java.time.*", "java.util.*", "java.util.function.*");
-
-    /**
-     * Imports added when the class named by the key is on the test classpath: Spark is there (test scope) so that
-     * the samples of docs/scaling-out.md compile.
-     */
-    static final Map<String, List<String>> OPTIONAL_IMPORTS = Map.of(
-            "org.apache.spark.sql.SparkSession", List.of("org.apache.spark.sql.*", "org.apache.spark.sql.types.*"));
 
     /**
      * Conventional variables that chapter samples may use without declaring them: name to "type = initial value".
@@ -106,20 +101,7 @@ class DocSamplesTest {
         m.put("skuSeries", "java.util.List<org.forecast4j.core.TimeSeries> skuSeries = java.util.List.of(series)");
         m.put("cfg", "org.forecast4j.lstm.LstmConfig cfg = org.forecast4j.lstm.LstmConfig.builder().build()");
         m.put("log", "org.slf4j.Logger log = " + g + "log()");
-        if (onClasspath("org.apache.spark.sql.SparkSession")) {
-            m.put("spark", "org.apache.spark.sql.SparkSession spark = null");
-            m.put("taobaoSchema", "org.apache.spark.sql.types.StructType taobaoSchema = null");
-        }
         return m;
-    }
-
-    private static boolean onClasspath(String className) {
-        try {
-            Class.forName(className, false, DocSamplesTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     private static final Pattern FENCE = Pattern.compile("^(\\s*)```\\s*([\\w+-]*)(.*)$");
@@ -176,11 +158,6 @@ class DocSamplesTest {
         assertFalse(samples.isEmpty(), "no ```java blocks found in " + files);
 
         List<String> imports = new ArrayList<>(DEFAULT_IMPORTS);
-        OPTIONAL_IMPORTS.forEach((probe, packages) -> {
-            if (onClasspath(probe)) {
-                imports.addAll(packages);
-            }
-        });
         for (String pkg : forecast4jPackages()) {
             imports.add(pkg + ".*");
         }
