@@ -14,6 +14,7 @@ import org.forecast4j.lstm.OptimizerType;
 import org.forecast4j.lstm.internal.Network;
 import org.forecast4j.lstm.internal.Optimizer;
 import org.forecast4j.lstm.internal.TrainingLoop;
+import org.forecast4j.lstm.internal.WindowSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -77,7 +78,8 @@ public class LstmEpochBenchmark {
         for (int i = 0; i < starts.length; i++) {
             starts[i] = i;
         }
-        loop = new TrainingLoop(net, params, adam, 32, lookback, 0.0, 0.0, 0.0, rnd.split(), rnd.split(), y, starts);
+        loop = new TrainingLoop(net, params, adam, 32, 0.0, 0.0, 0.0, rnd.split(), rnd.split(),
+                new WindowSource(y, null, lookback, 1), starts);
     }
 
     /**

@@ -2,9 +2,9 @@ package org.forecast4j.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,8 +57,8 @@ final class EvaluateCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--model", paramLabel = "<name>", split = ",",
-            description = "Models to compare, comma-separated and/or repeatable: mean, naive, snaive, drift "
-                    + "(default: snaive,naive,drift,mean).")
+            description = "Models to compare, comma-separated and/or repeatable: mean, naive, snaive, drift, arima, "
+                    + "auto-arima, lstm (default: snaive,naive,drift,mean).")
     List<String> models;
 
     @Mixin
@@ -103,11 +103,30 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Worker threads of the backtest (default: available processors).")
     Integer threads;
 
+    @Option(names = "--m4", paramLabel = "<train.csv>",
+            description = "M4 mode: training series in the M4 wide layout (id, then values). Each model forecasts "
+                    + "--horizon steps once per series and is scored as the M4 competition (sMAPE, MASE, OWA "
+                    + "against Naive2); --period defaults to the competition's (1 for h = 6, 13, 14; 4 for 8; "
+                    + "12 for 18; 24 for 48). Models: naive2 and those of --model (default naive,snaive,naive2).")
+    Path m4;
+
+    @Option(names = "--m4-test", paramLabel = "<test.csv>",
+            description = "M4 mode: the held-out values, same ids in the same order (default horizon: the shortest row).")
+    Path m4Test;
+
+    @Option(names = "--m4-forecasts", paramLabel = "<name>=<file.csv>",
+            description = "M4 mode: score point forecasts made elsewhere (M4 layout: id, F1..Fh) as model <name>; "
+                    + "repeatable.")
+    Map<String, Path> m4Forecasts;
+
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() {
+        if (m4 != null || m4Test != null) {
+            return callM4();
+        }
         List<Level> lv = ForecastCommand.levels(levels);
         ForecastCommand.checkHorizon(horizon);
         requirePositive(initial, "--initial");
@@ -122,6 +141,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         InputOptions.Input in = input.read();
         int h = ForecastCommand.horizon(horizon, in.series.get(0));
+        forecasters = LstmOptions.withHorizon(forecasters, h);
         int shortest = Integer.MAX_VALUE;
         for (TimeSeries s : in.series) {
             shortest = Math.min(shortest, s.length());
@@ -158,6 +178,23 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         });
+        return 0;
+    }
+
+    /** M4 mode: see {@link M4Evaluation}. */
+    private Integer callM4() {
+        if (input.input != null) {
+            throw new IllegalArgumentException("--input cannot be combined with --m4 (M4 mode reads --m4 and --m4-test)");
+        }
+        Map<String, Path> external = new LinkedHashMap<>();
+        if (m4Forecasts != null) {
+            for (Map.Entry<String, Path> e : m4Forecasts.entrySet()) {
+                external.put(e.getKey().trim().toLowerCase(Locale.ROOT), e.getValue());
+            }
+        }
+        M4Evaluation.Result r = M4Evaluation.run(m4, m4Test, horizon, input.period, models, external,
+                parent.registry(), modelOptions);
+        common.write(spec.commandLine().getOut(), w -> r.write(format, w));
         return 0;
     }
 
@@ -214,16 +251,15 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     static Map<String, Forecaster> forecasters(ModelRegistry registry, List<String> names, ModelOptions options) {
         List<String> list = names == null || names.isEmpty() ? List.of("snaive", "naive", "drift", "mean") : names;
-        Map<String, Forecaster> out = new LinkedHashMap<>();
+        Set<String> keys = new java.util.LinkedHashSet<>();
         for (String n : list) {
             String key = n.trim().toLowerCase(Locale.ROOT);
             if (key.isEmpty()) {
                 throw new IllegalArgumentException("--model has an empty name in '" + String.join(",", list) + "'");
             }
-            if (!out.containsKey(key)) {
-                out.put(key, registry.create(key, options));
-            }
+            keys.add(key);
         }
-        return out;
+        // each model reads the flags it knows; a flag no chosen model reads is rejected
+        return registry.createAll(new ArrayList<>(keys), options);
     }
 }

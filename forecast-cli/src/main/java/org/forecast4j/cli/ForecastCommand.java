@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
@@ -12,6 +13,7 @@ import org.forecast4j.core.Level;
 import org.forecast4j.core.ModelFitException;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.io.ForecastCsvWriter;
+import org.forecast4j.lstm.LstmForecaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -48,7 +50,7 @@ final class ForecastCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--model", paramLabel = "<name>", defaultValue = "snaive",
-            description = "Model: mean, naive, snaive, drift or arima (default: ${DEFAULT-VALUE}).")
+            description = "Model: mean, naive, snaive, drift, arima, auto-arima or lstm (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Mixin
@@ -74,32 +76,61 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Option(names = "--threads", paramLabel = "<n>",
+            description = "Panels: series fitted in parallel (default: available processors).")
+    Integer threads;
+
+    @Option(names = "--progress",
+            description = "Draw progress bars on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @Option(names = "--quiet",
+            description = "No progress bars and no panel summary on standard error (errors are still printed).")
+    boolean quiet;
+
     @Override
     public Integer call() {
         List<Level> lv = levels(levels);
         checkHorizon(horizon);
+        if (threads != null && threads <= 0) {
+            throw new IllegalArgumentException("--threads must be > 0, got " + threads);
+        }
+        boolean bars = ProgressBars.enabled(progress, quiet);
         if (modelFile != null) {
             return forecastSaved(lv);
         }
         Forecaster forecaster = parent.registry().create(model, modelOptions);
         InputOptions.Input in = input.read();
         int h = horizon(horizon, in.series.get(0));
-        List<ForecastJsonWriter.Result> results = new ArrayList<>(in.series.size());
-        for (TimeSeries s : in.series) {
-            LOG.debug("fitting {} to {}", model, s);
-            FittedModel m = fit(forecaster, s, in.panel != null);
-            results.add(new ForecastJsonWriter.Result(m, m.forecast(h, lv)));
+        forecaster = LstmOptions.withHorizon(forecaster, h);
+        if (in.panel != null) {
+            return PanelOutput.run(this, forecaster, in, h, lv, bars);
         }
-        LOG.info("forecast {} series with {} at horizon {}", results.size(), model, h);
+        if (threads != null) {
+            throw new IllegalArgumentException("--threads applies to panels (--key-column)");
+        }
+        TimeSeries s = in.series.get(0);
+        LOG.debug("fitting {} to {}", model, s);
+        FittedModel m;
+        if (bars && forecaster instanceof LstmForecaster) {
+            LstmForecaster lstm = (LstmForecaster) forecaster;
+            try (ProgressBars.Bar bar = ProgressBars.open(spec.commandLine().getErr(), "training",
+                    lstm.config().epochs(), null)) {
+                m = fit(lstm.withListener(r -> bar.update(r.epoch(), String.format(Locale.ROOT,
+                        "loss %.4g", r.trainLoss()))), s, false);
+            }
+        } else {
+            m = fit(forecaster, s, false);
+        }
+        List<ForecastJsonWriter.Result> results = List.of(new ForecastJsonWriter.Result(m, m.forecast(h, lv)));
+        LOG.info("forecast 1 series with {} at horizon {}", model, h);
         common.write(spec.commandLine().getOut(), w -> {
             try {
                 if (format == Format.json) {
                     ForecastJsonWriter.write(results, w);
                 } else {
                     ForecastCsvWriter csv = new ForecastCsvWriter(w, lv);
-                    for (ForecastJsonWriter.Result r : results) {
-                        csv.write(r.forecast);
-                    }
+                    csv.write(results.get(0).forecast);
                     csv.flush();
                 }
             } catch (IOException e) {

@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import org.forecast4j.core.arima.FittedArima;
+import org.forecast4j.core.arima.select.AutoArimaModel;
+import org.forecast4j.core.stats.BoxTest;
 import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
@@ -63,10 +65,93 @@ final class ForecastJsonWriter {
         out.flush();
     }
 
+    /**
+     * Writes a panel's results one at a time, as they come: the array is opened on construction, each entry is
+     * flushed to the destination when written, and {@link #close} ends the array. Entries carry a
+     * {@code "status"}: {@code "ok"}, {@code "fallback"} (with {@code "fallbackReason"}) or {@code "failed"}
+     * ({@code {"series": key, "status": "failed", "error": reason, "errorType": exception type}}, no forecast).
+     */
+    static final class Streaming implements java.io.Closeable {
+        private final JsonGenerator g;
+        private final Writer out;
+
+        /**
+         * Opens the array.
+         *
+         * @param out destination; flushed, not closed
+         * @throws IOException if writing fails
+         */
+        Streaming(Writer out) throws IOException {
+            this.out = out;
+            this.g = JSON.createGenerator(out);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+        }
+
+        /**
+         * Writes a forecast entry.
+         *
+         * @param r              model and forecast
+         * @param fallbackReason why a fallback forecasts, or null for status ok
+         * @throws IOException if writing fails
+         */
+        void forecast(Result r, String fallbackReason) throws IOException {
+            g.writeRaw('\n');
+            writeObject(g, r, fallbackReason == null ? "ok" : "fallback", fallbackReason);
+            flush();
+        }
+
+        /**
+         * Writes a failed entry.
+         *
+         * @param key    the series key
+         * @param reason why it failed
+         * @param type   the exception type, or null
+         * @throws IOException if writing fails
+         */
+        void failure(String key, String reason, String type) throws IOException {
+            g.writeRaw('\n');
+            g.writeStartObject();
+            g.writeStringField("series", key == null ? "series" : key);
+            g.writeStringField("status", "failed");
+            g.writeStringField("error", reason);
+            if (type != null) {
+                g.writeStringField("errorType", type);
+            }
+            g.writeEndObject();
+            flush();
+        }
+
+        private void flush() throws IOException {
+            g.flush();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            g.writeRaw('\n');
+            g.writeEndArray();
+            g.writeRaw('\n');
+            g.close();
+            out.flush();
+        }
+    }
+
     private static void writeObject(JsonGenerator g, Result r) throws IOException {
+        writeObject(g, r, null, null);
+    }
+
+    private static void writeObject(JsonGenerator g, Result r, String status, String fallbackReason)
+            throws IOException {
         Forecast f = r.forecast;
         g.writeStartObject();
         g.writeStringField("series", f.seriesName() == null ? "series" : f.seriesName());
+        if (status != null) {
+            g.writeStringField("status", status);
+            if (fallbackReason != null) {
+                g.writeStringField("fallbackReason", fallbackReason);
+            }
+        }
         g.writeStringField("model", r.model.description());
         g.writeObjectFieldStart("forecast");
         g.writeNumberField("horizon", f.horizon());
@@ -91,6 +176,8 @@ final class ForecastJsonWriter {
             writeArimaFit(g, (FittedArima) r.model);
         } else if (r.model instanceof ArimaXreg.Fitted) {
             writeArimaFit(g, ((ArimaXreg.Fitted) r.model).arima());
+        } else if (r.model instanceof AutoArimaModel) {
+            writeAutoArimaFit(g, (AutoArimaModel) r.model);
         }
         g.writeEndObject();
     }
@@ -98,10 +185,37 @@ final class ForecastJsonWriter {
     /**
      * The {@code "fit"} object of an ARIMA model: {@code {"order": [p,d,q], "seasonalOrder": [P,D,Q], "period": s,
      * "method": "ML", "coefficients": {...}, "standardErrors": {...}, "sigma2", "logLikelihood", "aic", "aicc",
-     * "bic", "nobs", "converged", "warnings": [...]}}; non-finite numbers are written as null.
+     * "bic", "nobs", "converged", "warnings": [...], "ljungBox": {"lag", "df", "statistic", "pValue"}}}; non-finite
+     * numbers are written as null.
      */
     static void writeArimaFit(JsonGenerator g, FittedArima m) throws IOException {
         g.writeObjectFieldStart("fit");
+        writeArimaFields(g, m);
+        g.writeEndObject();
+    }
+
+    /**
+     * The {@code "fit"} object of auto-ARIMA: the chosen model's ARIMA fields (as {@link #writeArimaFit}) followed
+     * by {@code "fallback": false, "approximation": bool, "candidates": n} (models fitted by the search); when no
+     * ARIMA could be fitted, {@code {"fallback": true, "fallbackModel": description, "fallbackReason": text,
+     * "candidates": n}} instead.
+     */
+    static void writeAutoArimaFit(JsonGenerator g, AutoArimaModel m) throws IOException {
+        g.writeObjectFieldStart("fit");
+        if (m.arima().isPresent()) {
+            writeArimaFields(g, m.arima().get());
+            g.writeBooleanField("fallback", false);
+            g.writeBooleanField("approximation", m.approximation());
+        } else {
+            g.writeBooleanField("fallback", true);
+            g.writeStringField("fallbackModel", m.model().description());
+            g.writeStringField("fallbackReason", m.fallbackReason());
+        }
+        g.writeNumberField("candidates", m.trace().size());
+        g.writeEndObject();
+    }
+
+    private static void writeArimaFields(JsonGenerator g, FittedArima m) throws IOException {
         g.writeArrayFieldStart("order");
         for (int v : m.order()) {
             g.writeNumber(v);
@@ -143,6 +257,29 @@ final class ForecastJsonWriter {
             g.writeString(w);
         }
         g.writeEndArray();
+        writeLjungBox(g, m);
+    }
+
+    /**
+     * {@code "ljungBox": {"lag", "df", "statistic", "pValue"}} of the residuals at R's checkresiduals lag
+     * ({@link FittedArima#ljungBox()}), or {@code null} when the test is undefined (too few residuals, constant
+     * residuals).
+     */
+    private static void writeLjungBox(JsonGenerator g, FittedArima m) throws IOException {
+        BoxTest.Result lb;
+        try {
+            lb = m.ljungBox();
+        } catch (IllegalArgumentException e) {
+            g.writeNullField("ljungBox");
+            return;
+        }
+        g.writeObjectFieldStart("ljungBox");
+        g.writeNumberField("lag", lb.lag());
+        g.writeNumberField("df", lb.df());
+        g.writeFieldName("statistic");
+        number(g, lb.statistic());
+        g.writeFieldName("pValue");
+        number(g, lb.pValue());
         g.writeEndObject();
     }
 

@@ -44,6 +44,12 @@ public final class Main implements Runnable {
 
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    /**
+     * Whether the process runs on a terminal ({@code System.console() != null}, set by {@link #main}); progress
+     * bars are drawn by default only then. In-process runs ({@link #run}) leave it false.
+     */
+    static volatile boolean interactive;
+
     private final ModelRegistry registry;
 
     @picocli.CommandLine.Spec
@@ -70,6 +76,7 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         configureLogging(args);
+        interactive = System.console() != null;
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(args, out, err));

@@ -47,6 +47,62 @@ public class ModelOptions {
             description = "ARIMA: include a drift when d + D <= 1 (default false).")
     Boolean includeDrift;
 
+    @picocli.CommandLine.Option(names = "--ic", paramLabel = "aicc|aic|bic",
+            description = "auto-ARIMA: information criterion ranking the candidates (default aicc, as R).")
+    String ic;
+
+    @picocli.CommandLine.Option(names = "--stepwise", paramLabel = "true|false", arity = "1",
+            description = "auto-ARIMA: stepwise search (true, default) or the full search (false).")
+    Boolean stepwise;
+
+    @picocli.CommandLine.Option(names = "--max-p", paramLabel = "<p>",
+            description = "auto-ARIMA: largest AR order p (default 5).")
+    Integer maxP;
+
+    @picocli.CommandLine.Option(names = "--max-q", paramLabel = "<q>",
+            description = "auto-ARIMA: largest MA order q (default 5).")
+    Integer maxQ;
+
+    @picocli.CommandLine.Option(names = "--max-order", paramLabel = "<n>",
+            description = "auto-ARIMA: largest p + q + P + Q of the full search (default 5).")
+    Integer maxOrder;
+
+    @picocli.CommandLine.Option(names = "--seasonal", paramLabel = "true|false", arity = "1",
+            description = "auto-ARIMA: consider seasonal models (default true).")
+    Boolean seasonal;
+
+    @picocli.CommandLine.Option(names = "--lookback", paramLabel = "<L>",
+            description = "LSTM: look-back window length (default 28).")
+    Integer lookback;
+
+    @picocli.CommandLine.Option(names = "--hidden", paramLabel = "<units>",
+            description = "LSTM: hidden units per layer (default 64).")
+    Integer hidden;
+
+    @picocli.CommandLine.Option(names = "--layers", paramLabel = "<n>",
+            description = "LSTM: stacked recurrent layers (default 1).")
+    Integer layers;
+
+    @picocli.CommandLine.Option(names = "--epochs", paramLabel = "<n>",
+            description = "LSTM: maximum training epochs (default 30).")
+    Integer epochs;
+
+    @picocli.CommandLine.Option(names = "--batch", paramLabel = "<n>",
+            description = "LSTM: mini-batch size in windows (default 32).")
+    Integer batch;
+
+    @picocli.CommandLine.Option(names = "--learning-rate", paramLabel = "<rate>",
+            description = "LSTM: Adam learning rate (default 0.001).")
+    Double learningRate;
+
+    @picocli.CommandLine.Option(names = "--cell", paramLabel = "lstm|gru",
+            description = "LSTM: recurrent cell (default lstm).")
+    String cell;
+
+    @picocli.CommandLine.Option(names = "--seed", paramLabel = "<seed>",
+            description = "LSTM: random seed of initialisation and batching (default 42).")
+    Long seed;
+
     @Spec(Spec.Target.SELF)
     CommandSpec self;
 

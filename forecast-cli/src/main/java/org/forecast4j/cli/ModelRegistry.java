@@ -58,7 +58,8 @@ public final class ModelRegistry {
     }
 
     /**
-     * The registry of the core baselines: {@code mean}, {@code naive}, {@code snaive}, {@code drift}.
+     * The registry of the core baselines ({@code mean}, {@code naive}, {@code snaive}, {@code drift}), {@code arima},
+     * {@code auto-arima} and {@code lstm}.
      *
      * @return the registry
      */
@@ -70,7 +71,11 @@ public final class ModelRegistry {
                         o -> Forecasters.seasonalNaive())
                 .with("drift", "random walk with drift (R rwf(drift = TRUE))", Set.of(), o -> Forecasters.drift())
                 .with("arima", "ARIMA(p,d,q)(P,D,Q)[period] as R's stats::arima", ArimaOptions.FLAGS,
-                        ArimaOptions::forecaster);
+                        ArimaOptions::forecaster)
+                .with("auto-arima", "ARIMA with orders chosen as R's forecast::auto.arima (falls back to snaive, "
+                        + "naive or mean when no ARIMA fits)", AutoArimaOptions.FLAGS, AutoArimaOptions::forecaster)
+                .with("lstm", "LSTM (or GRU, --cell gru) network trained on the series' windows",
+                        LstmOptions.FLAGS, LstmOptions::forecaster);
     }
 
     /**
@@ -134,6 +139,37 @@ public final class ModelRegistry {
             }
         }
         return e.factory.create(options);
+    }
+
+    /**
+     * Creates the forecasters of several models that share one set of model options (as {@code evaluate
+     * --model auto-arima --model lstm --hidden 8}): each model reads the flags it knows, and a given flag is
+     * rejected only when none of the models reads it.
+     *
+     * @param names   the {@code --model} values, distinct after normalisation (lower case, trimmed)
+     * @param options the command's model options
+     * @return forecasters by normalised name, in the order given
+     * @throws IllegalArgumentException if a name is unknown, or a given model option applies to none of the models
+     */
+    public Map<String, Forecaster> createAll(List<String> names, ModelOptions options) {
+        Set<String> readable = new LinkedHashSet<>();
+        List<String> keys = new ArrayList<>();
+        for (String n : names) {
+            keys.add(normalise(n));
+            readable.addAll(entry(n).options);
+        }
+        for (String given : options.given()) {
+            if (!readable.contains(given)) {
+                throw new IllegalArgumentException(given + " does not apply to --model " + String.join(",", keys)
+                        + (readable.isEmpty() ? " (they take no model options)"
+                        : " (their options are " + String.join(", ", readable) + ")"));
+            }
+        }
+        Map<String, Forecaster> out = new LinkedHashMap<>();
+        for (String k : keys) {
+            out.put(k, entries.get(k).factory.create(options));
+        }
+        return out;
     }
 
     private Entry entry(String name) {

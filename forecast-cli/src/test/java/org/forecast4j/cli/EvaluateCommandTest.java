@@ -171,7 +171,7 @@ class EvaluateCommandTest {
         CliRun.run("evaluate", "--input", in, "--horizon", "0").badInput("--horizon must be > 0, got 0");
         CliRun.run("evaluate", "--input", in, "--level", "100").badInput("--level must be in (0, 100), got 100");
         CliRun.run("evaluate", "--input", in, "--model", "snaive,prophet")
-                .badInput("--model must be one of mean, naive, snaive, drift, arima, got 'prophet'");
+                .badInput("--model must be one of mean, naive, snaive, drift, arima, auto-arima, lstm, got 'prophet'");
         CliRun.run("evaluate", "--input", in, "--format", "html").badInput("Invalid value for option '--format'");
     }
 

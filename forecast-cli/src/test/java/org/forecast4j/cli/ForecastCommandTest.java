@@ -192,15 +192,16 @@ class ForecastCommandTest {
     void panel_oneObjectPerKeyInFirstAppearanceOrder() {
         CliRun r = CliRun.run("forecast", "--input", resource("panel.csv"), "--key-column", "region",
                 "--date-column", "date", "--value-column", "buys", "--model", "naive", "--horizon", "3",
-                "--format", "json").ok();
+                "--format", "json", "--quiet").ok();
         JsonNode root = json(r.out);
         assertEquals(2, root.size());
+        assertEquals("ok", root.get(0).get("status").asText());
         assertEquals("south", root.get(0).get("series").asText());
         assertEquals("north", root.get(1).get("series").asText());
         // naive: the last observation of each series (panel.csv rows for 2024-01-21)
         assertEquals(20 + 20 % 7 + 20, root.get(0).get("forecast").get("mean").get(2).asDouble());
         CliRun csv = CliRun.run("forecast", "--input", resource("panel.csv"), "--key-column", "region",
-                "--date-column", "date", "--model", "naive", "--horizon", "3").ok();
+                "--date-column", "date", "--model", "naive", "--horizon", "3", "--quiet").ok();
         String[] lines = csv.out.split("\n");
         assertEquals(7, lines.length);
         assertTrue(lines[1].startsWith("south,2024-01-22,"), lines[1]);
@@ -304,7 +305,7 @@ class ForecastCommandTest {
     @Test
     void unknownModel() {
         CliRun.run("forecast", "--input", resource("daily.csv"), "--date-column", "date", "--model", "prophet")
-                .badInput("--model must be one of mean, naive, snaive, drift, arima, got 'prophet'");
+                .badInput("--model must be one of mean, naive, snaive, drift, arima, auto-arima, lstm, got 'prophet'");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ModelRegistryTest {
     @Test
     void standard_hasTheFourBaselines() {
         ModelRegistry r = ModelRegistry.standard();
-        assertEquals(List.of("mean", "naive", "snaive", "drift", "arima"), r.names());
+        assertEquals(List.of("mean", "naive", "snaive", "drift", "arima", "auto-arima", "lstm"), r.names());
         assertEquals("mean", r.create("mean", NONE).name());
         assertEquals("naive", r.create("naive", NONE).name());
         assertEquals("snaive", r.create("SNaive", NONE).name());
@@ -28,14 +28,14 @@ class ModelRegistryTest {
     void create_unknownName_listsTheModels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelRegistry.standard().create("prophet", NONE));
-        assertEquals("--model must be one of mean, naive, snaive, drift, arima, got 'prophet'", e.getMessage());
+        assertEquals("--model must be one of mean, naive, snaive, drift, arima, auto-arima, lstm, got 'prophet'", e.getMessage());
     }
 
     @Test
     void with_addsAModelThatReadsItsOptions() {
         Forecaster seasonal = Forecasters.seasonalNaive(4);
         ModelRegistry r = ModelRegistry.standard().with("custom", "test model", Set.of("--test-flag"), o -> seasonal);
-        assertEquals(List.of("mean", "naive", "snaive", "drift", "arima", "custom"), r.names());
+        assertEquals(List.of("mean", "naive", "snaive", "drift", "arima", "auto-arima", "lstm", "custom"), r.names());
         assertEquals("test model", r.summary("custom"));
         assertEquals(seasonal, r.create("custom", new ModelOptions(Set.of("--test-flag"))));
     }

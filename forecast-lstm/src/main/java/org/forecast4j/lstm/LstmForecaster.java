@@ -70,6 +70,20 @@ public final class LstmForecaster implements Forecaster {
     }
 
     /**
+     * Trains the network with covariates (regressors known in the future); see
+     * {@link LstmTrainer#train(TimeSeries, double[][], TrainingListener)}.
+     *
+     * @param series     training data, no missing values
+     * @param covariates {@code covariates[f][i]} aligned with the series. Not modified.
+     * @return the trained model; forecast it with {@link LstmModel#forecast(int, java.util.List, double[][])}
+     * @throws IllegalArgumentException on missing values, a too short series or misaligned covariates
+     * @throws org.forecast4j.core.ModelFitException if training diverges
+     */
+    public LstmModel fit(TimeSeries series, double[][] covariates) {
+        return new LstmTrainer(config).train(series, covariates, listener);
+    }
+
+    /**
      * Trains one global network across all series of a panel (per-series scaling and time split, shared weights,
      * pooled conformal calibration); see {@link LstmTrainer#trainGlobal}.
      *

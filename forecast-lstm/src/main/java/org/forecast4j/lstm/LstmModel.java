@@ -17,6 +17,7 @@ import org.forecast4j.core.TimeSeries;
 import org.forecast4j.lstm.internal.Network;
 import org.forecast4j.lstm.internal.Predictor;
 import org.forecast4j.lstm.internal.Scaler;
+import org.forecast4j.lstm.internal.WindowSource;
 
 /**
  * A trained recurrent forecaster: immutable weights, the target scaling fitted on the training part, and the
@@ -44,13 +45,21 @@ public final class LstmModel implements FittedModel {
     private final double[][] residuals;
     private final TrainingDiagnostics diagnostics;
     private final double[] fitted;
+    private final double[][] covariates;
+    private final Scaler[] covScalers;
 
     LstmModel(LstmConfig config, TimeSeries series, double[] params, Scaler scaler, int trainLength,
-              double[][] residuals, TrainingDiagnostics diagnostics) {
+              double[][] residuals, TrainingDiagnostics diagnostics, double[][] covariates, Scaler[] covScalers) {
         this.config = config;
         this.series = series;
         int k = config.strategy() == Strategy.DIRECT ? config.horizon() : 1;
-        this.net = new Network(config.cell(), 1, config.hidden(), config.layers(), k);
+        int nf = covScalers.length;
+        this.covariates = new double[nf][];
+        for (int f = 0; f < nf; f++) {
+            this.covariates[f] = covariates[f].clone();
+        }
+        this.covScalers = covScalers.clone();
+        this.net = new Network(config.cell(), WindowSource.inputSize(nf), config.hidden(), config.layers(), k);
         Checks.requireArgument(params.length == net.numParams(), "parameter count %d != %d expected by %s",
                 params.length, net.numParams(), config);
         this.params = params.clone();
@@ -69,7 +78,8 @@ public final class LstmModel implements FittedModel {
         int lookback = config.lookback();
         double[] out = new double[y.length];
         java.util.Arrays.fill(out, Double.NaN);
-        int count = y.length - lookback;
+        // with covariates an origin needs the covariates of its K target steps inside the series
+        int count = y.length - lookback - (covScalers.length == 0 ? 0 : net.outputSize() - 1);
         if (count <= 0) {
             return out;
         }
@@ -78,7 +88,7 @@ public final class LstmModel implements FittedModel {
             origins[i] = lookback + i;
         }
         double[] pred = new double[count];
-        Predictor.predict(net, params, scaler.transform(y), origins, lookback, 1, pred);
+        Predictor.predict(net, params, scaler.transform(y), scaledCovariates(null, 0), origins, lookback, 1, pred);
         for (int i = 0; i < count; i++) {
             out[lookback + i] = scaler.inverse(pred[i]);
         }
@@ -87,7 +97,81 @@ public final class LstmModel implements FittedModel {
 
     @Override
     public Forecast forecast(int horizon, List<Level> levels) {
+        Checks.requireArgument(covScalers.length == 0, "this model uses %d covariates; call forecast(horizon, "
+                + "levels, futureCovariates)", covScalers.length);
         return forecastFrom(series, horizon, levels);
+    }
+
+    /**
+     * Forecasts a model trained with covariates, given their future values.
+     *
+     * @param horizon          steps, &gt; 0
+     * @param levels           interval levels
+     * @param futureCovariates {@code futureCovariates[f][j]} for the steps after the series, in training order;
+     *                         each covering {@link #covariateStepsNeeded(int)} steps. Not modified.
+     * @return the forecast
+     * @throws IllegalArgumentException if the model has no covariates and {@code futureCovariates} is non-empty,
+     *                                  if the count or a length is wrong, or a value is not finite
+     */
+    public Forecast forecast(int horizon, List<Level> levels, double[][] futureCovariates) {
+        Checks.requirePositive(horizon, "horizon");
+        int nf = futureCovariates == null ? 0 : futureCovariates.length;
+        if (covScalers.length == 0 && nf == 0) {
+            return forecastFrom(series, horizon, levels);
+        }
+        Checks.requireArgument(nf == covScalers.length, "futureCovariates has %d rows, the model was trained with "
+                + "%d covariates", nf, covScalers.length);
+        int need = covariateStepsNeeded(horizon);
+        for (int f = 0; f < nf; f++) {
+            Objects.requireNonNull(futureCovariates[f], "futureCovariates[" + f + "]");
+            Checks.requireArgument(futureCovariates[f].length >= need, "futureCovariates[%d] length %d < %d steps "
+                    + "needed (%s strategy, horizon %d)", f, futureCovariates[f].length, need,
+                    config.strategy(), config.horizon());
+            Checks.requireFinite(futureCovariates[f], "futureCovariates[" + f + "]");
+        }
+        return forecastWindow(series, horizon, levels, futureCovariates, need);
+    }
+
+    /**
+     * Number of future covariate values {@link #forecast(int, List, double[][])} needs for a horizon: {@code h}
+     * for the recursive strategy, {@code h} rounded up to a multiple of the configured horizon for the direct
+     * one (the network reads the covariates of all K outputs of each pass).
+     *
+     * @param horizon steps, &gt; 0
+     * @return covariate steps needed
+     */
+    public int covariateStepsNeeded(int horizon) {
+        Checks.requirePositive(horizon, "horizon");
+        int k = net.outputSize();
+        return (horizon + k - 1) / k * k;
+    }
+
+    /**
+     * Number of covariates the model was trained with.
+     *
+     * @return F, 0 without covariates
+     */
+    public int covariateCount() {
+        return covScalers.length;
+    }
+
+    /** Scaled covariates: the training ones, followed by {@code future} (length {@code need}) if given. */
+    private double[][] scaledCovariates(double[][] future, int need) {
+        int nf = covScalers.length;
+        if (nf == 0) {
+            return null;
+        }
+        int n = series.length();
+        double[][] out = new double[nf][n + need];
+        for (int f = 0; f < nf; f++) {
+            double[] a = covScalers[f].transform(covariates[f]);
+            System.arraycopy(a, 0, out[f], 0, n);
+            if (need > 0) {
+                double[] b = covScalers[f].transform(java.util.Arrays.copyOf(future[f], need));
+                System.arraycopy(b, 0, out[f], n, need);
+            }
+        }
+        return out;
     }
 
     /**
@@ -103,6 +187,13 @@ public final class LstmModel implements FittedModel {
      * @throws ModelFitException        if the network produces a non-finite value
      */
     public Forecast forecastFrom(TimeSeries context, int horizon, List<Level> levels) {
+        Checks.requireArgument(covScalers.length == 0, "forecastFrom is not available for a model with "
+                + "covariates; use forecast(horizon, levels, futureCovariates)");
+        return forecastWindow(context, horizon, levels, null, 0);
+    }
+
+    private Forecast forecastWindow(TimeSeries context, int horizon, List<Level> levels, double[][] future,
+                                    int need) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(levels, "levels");
         Checks.requirePositive(horizon, "horizon");
@@ -119,7 +210,16 @@ public final class LstmModel implements FittedModel {
             window[i] = v;
         }
         double[] pred = new double[horizon];
-        Predictor.predict(net, params, scaler.transform(window), new int[] {lookback}, lookback, horizon, pred);
+        double[][] cov = null;
+        if (future != null) {
+            // covariates by position relative to the window start: the last L training values, then the future
+            double[][] all = scaledCovariates(future, need);
+            cov = new double[all.length][];
+            for (int f = 0; f < all.length; f++) {
+                cov[f] = java.util.Arrays.copyOfRange(all[f], n - lookback, n + need);
+            }
+        }
+        Predictor.predict(net, params, scaler.transform(window), cov, new int[] {lookback}, lookback, horizon, pred);
         double[] mean = new double[horizon];
         for (int i = 0; i < horizon; i++) {
             mean[i] = scaler.inverse(pred[i]);
@@ -267,6 +367,18 @@ public final class LstmModel implements FittedModel {
 
     Scaler scaler() {
         return scaler;
+    }
+
+    double[][] covariatesRaw() {
+        double[][] out = new double[covariates.length][];
+        for (int f = 0; f < out.length; f++) {
+            out[f] = covariates[f].clone();
+        }
+        return out;
+    }
+
+    Scaler[] covariateScalers() {
+        return covScalers.clone();
     }
 
     /**

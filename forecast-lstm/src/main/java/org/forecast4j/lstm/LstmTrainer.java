@@ -11,6 +11,7 @@ import org.forecast4j.lstm.internal.Optimizer;
 import org.forecast4j.lstm.internal.Predictor;
 import org.forecast4j.lstm.internal.Scaler;
 import org.forecast4j.lstm.internal.TrainingLoop;
+import org.forecast4j.lstm.internal.WindowSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class LstmTrainer {
 
     /** Cap on calibration origins drawn from the training part when there is no validation split. */
     static final int MAX_TRAINING_CALIBRATION = 1000;
+    /** Calibration origins needed for a 95% split-conformal interval: ⌈(m+1)·0.95⌉ &le; m requires m &ge; 19. */
+    static final int MIN_CALIBRATION_95 = 19;
 
     private final LstmConfig config;
 
@@ -87,6 +90,25 @@ public final class LstmTrainer {
      * @throws ModelFitException        if training diverges (non-finite loss)
      */
     public LstmModel train(TimeSeries series, TrainingListener listener) {
+        return train(series, null, listener);
+    }
+
+    /**
+     * Trains with covariates: regressors known for the past and the future (calendar, promotions). Each
+     * covariate is standardised on the training part; the network reads the window of past values and
+     * covariates followed by the covariates of the K target steps (layout in {@code docs/lstm.md}). Forecast the
+     * result with {@link LstmModel#forecast(int, java.util.List, double[][])}.
+     *
+     * @param series     training data, no missing values
+     * @param covariates {@code covariates[f][i]} for each observation {@code i}; null or empty for none. Not
+     *                   modified.
+     * @param listener   progress callback
+     * @return the trained model
+     * @throws IllegalArgumentException if a covariate's length differs from the series' or it has non-finite
+     *                                  values, or as {@link #train(TimeSeries, TrainingListener)}
+     * @throws ModelFitException        if training diverges
+     */
+    public LstmModel train(TimeSeries series, double[][] covariates, TrainingListener listener) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(listener, "listener");
         long t0 = System.nanoTime();
@@ -96,14 +118,32 @@ public final class LstmTrainer {
         Split split = Split.of(config, y.length);
         Scaler scaler = Scaler.fit(config.scaling(), config.logTransform(), y, split.nTrain);
         double[] s = scaler.transform(y);
-        Fit fit = fitNetwork(new double[][] {s}, new Split[] {split}, listener, t0);
-        Calibration cal = calibrate(fit, y, s, scaler, split);
+        int nf = covariates == null ? 0 : covariates.length;
+        double[][] covRaw = null;
+        double[][] covScaled = null;
+        Scaler[] covScalers = new Scaler[nf];
+        if (nf > 0) {
+            covRaw = new double[nf][];
+            covScaled = new double[nf][];
+            for (int f = 0; f < nf; f++) {
+                Objects.requireNonNull(covariates[f], "covariates[" + f + "]");
+                Checks.requireArgument(covariates[f].length == y.length, "covariates[%d] length %d != series "
+                        + "length %d", f, covariates[f].length, y.length);
+                covRaw[f] = Checks.requireFinite(covariates[f].clone(), "covariates[" + f + "]");
+                covScalers[f] = Scaler.fit(Scaling.STANDARD, covRaw[f], split.nTrain);
+                covScaled[f] = covScalers[f].transform(covRaw[f]);
+            }
+        }
+        Fit fit = fitNetwork(new double[][] {s}, nf == 0 ? null : new double[][][] {covScaled},
+                new Split[] {split}, listener, t0);
+        Calibration cal = calibrate(fit, y, s, covScaled, scaler, split);
         double[][] residuals = cal.errors;
         for (double[] r : residuals) {
             Arrays.sort(r);
         }
         TrainingDiagnostics diag = fit.diagnostics(cal.errors[0].length, cal.onTraining, t0);
-        return new LstmModel(config, series, fit.params, scaler, split.nTrain, residuals, diag);
+        return new LstmModel(config, series, fit.params, scaler, split.nTrain, residuals, diag, covRaw,
+                covScalers);
     }
 
     /**
@@ -142,13 +182,13 @@ public final class LstmTrainer {
             scalers[i] = Scaler.fit(config.scaling(), config.logTransform(), ys[i], splits[i].nTrain);
             ss[i] = scalers[i].transform(ys[i]);
         }
-        Fit fit = fitNetwork(ss, splits, listener, t0);
+        Fit fit = fitNetwork(ss, null, splits, listener, t0);
         int h = config.horizon();
         Calibration[] cals = new Calibration[m];
         int total = 0;
         boolean onTraining = false;
         for (int i = 0; i < m; i++) {
-            cals[i] = calibrate(fit, ys[i], ss[i], scalers[i], splits[i]);
+            cals[i] = calibrate(fit, ys[i], ss[i], null, scalers[i], splits[i]);
             total += cals[i].errors[0].length;
             onTraining |= cals[i].onTraining;
         }
@@ -177,13 +217,14 @@ public final class LstmTrainer {
                 }
             }
             models.put(keys.get(i), new LstmModel(config, panel.get(keys.get(i)), fit.params, scalers[i],
-                    splits[i].nTrain, res, diag));
+                    splits[i].nTrain, res, diag, null, new Scaler[0]));
         }
         return new GlobalLstmModel(config, models, diag);
     }
 
     /** Trains the network on the windows of one or more scaled series (the core of both entry points). */
-    private Fit fitNetwork(double[][] scaled, Split[] splits, TrainingListener listener, long t0) {
+    private Fit fitNetwork(double[][] scaled, double[][][] covs, Split[] splits, TrainingListener listener,
+                           long t0) {
         final int lookback = config.lookback();
         final int k = splits[0].outputs;
         // concatenate the series; window starts are absolute positions, so no window crosses two series
@@ -196,6 +237,8 @@ public final class LstmTrainer {
             nval += splits[i].validationWindows;
         }
         double[] all = new double[len];
+        int nf = covs == null ? 0 : covs[0].length;
+        double[][] allCov = nf == 0 ? null : new double[nf][len];
         int[] trainStarts = new int[ntr];
         int[] valStarts = new int[nval];
         int off = 0;
@@ -203,6 +246,9 @@ public final class LstmTrainer {
         int vi = 0;
         for (int i = 0; i < scaled.length; i++) {
             System.arraycopy(scaled[i], 0, all, off, scaled[i].length);
+            for (int f = 0; f < nf; f++) {
+                System.arraycopy(covs[i][f], 0, allCov[f], off, scaled[i].length);
+            }
             for (int w = 0; w < splits[i].trainWindows; w++) {
                 trainStarts[ti++] = off + w;
             }
@@ -212,7 +258,8 @@ public final class LstmTrainer {
             off += scaled[i].length;
         }
 
-        Network net = new Network(config.cell(), 1, config.hidden(), config.layers(), k);
+        WindowSource windows = new WindowSource(all, allCov, lookback, k);
+        Network net = new Network(config.cell(), WindowSource.inputSize(nf), config.hidden(), config.layers(), k);
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom initRng = root.split();
         SplittableRandom shuffleRng = root.split();
@@ -220,10 +267,10 @@ public final class LstmTrainer {
         double[] params = new double[net.numParams()];
         net.initialize(params, initRng);
         Optimizer opt = Optimizer.create(config.optimizer(), net.numParams(), config.momentum());
-        TrainingLoop loop = new TrainingLoop(net, params, opt, config.batchSize(), lookback, config.dropout(),
-                config.weightDecay(), config.clipNorm(), shuffleRng, dropRng, all, trainStarts);
+        TrainingLoop loop = new TrainingLoop(net, params, opt, config.batchSize(), config.dropout(),
+                config.weightDecay(), config.clipNorm(), shuffleRng, dropRng, windows, trainStarts);
         Network.Workspace evalWs = nval == 0 ? null
-                : net.newWorkspace(Math.min(Predictor.BATCH, nval), lookback, false);
+                : net.newWorkspace(Math.min(Predictor.BATCH, nval), windows.steps(), false);
 
         int maxEpochs = config.epochs();
         double[] trainLoss = new double[maxEpochs];
@@ -242,7 +289,7 @@ public final class LstmTrainer {
                         "training diverged at epoch %d (loss %s); lower learningRate (%s) or set clipNorm",
                         e + 1, tl, config.learningRate()));
             }
-            double vl = evalWs == null ? Double.NaN : evaluate(net, params, evalWs, all, valStarts, lookback, k);
+            double vl = evalWs == null ? Double.NaN : evaluate(net, params, evalWs, windows, valStarts);
             trainLoss[e] = tl;
             valLoss[e] = vl;
             run = e + 1;
@@ -274,7 +321,7 @@ public final class LstmTrainer {
     }
 
     /** Absolute H-step errors (original units, unsorted) from origins the network was not trained on. */
-    private Calibration calibrate(Fit fit, double[] y, double[] s, Scaler scaler, Split split) {
+    private Calibration calibrate(Fit fit, double[] y, double[] s, double[][] cov, Scaler scaler, Split split) {
         int lookback = config.lookback();
         int h = config.horizon();
         int[] origins;
@@ -294,7 +341,7 @@ public final class LstmTrainer {
             }
         }
         double[] pred = new double[origins.length * h];
-        Predictor.predict(fit.net, fit.params, s, origins, lookback, h, pred);
+        Predictor.predict(fit.net, fit.params, s, cov, origins, lookback, h, pred);
         double[][] errors = new double[h][origins.length];
         for (int i = 0; i < origins.length; i++) {
             for (int j = 0; j < h; j++) {
@@ -306,6 +353,11 @@ public final class LstmTrainer {
                 }
                 errors[j][i] = e;
             }
+        }
+        if (origins.length < MIN_CALIBRATION_95) {
+            LOG.warn("only {} calibration origins: intervals above {}% use the largest held-out error and may "
+                    + "under-cover; raise validationFraction or use a longer series", origins.length,
+                    100 - 100 / (origins.length + 1));
         }
         return new Calibration(errors, onTraining);
     }
@@ -333,13 +385,13 @@ public final class LstmTrainer {
         }
     }
 
-    private static double evaluate(Network net, double[] params, Network.Workspace ws, double[] s, int[] starts,
-                                   int lookback, int k) {
+    private static double evaluate(Network net, double[] params, Network.Workspace ws, WindowSource windows,
+                                   int[] starts) {
         double sum = 0;
         int n = starts.length;
         for (int start = 0; start < n; start += ws.maxBatch()) {
             int bsz = Math.min(ws.maxBatch(), n - start);
-            TrainingLoop.fillBatch(s, starts, start, bsz, lookback, k, ws.input(), ws.target());
+            windows.fill(starts, start, bsz, ws.input(), ws.target());
             net.forward(params, ws, bsz, 0.0, null);
             sum += net.mseLoss(ws) * bsz;
         }

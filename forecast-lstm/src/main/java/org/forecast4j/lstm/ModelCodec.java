@@ -76,13 +76,15 @@ final class ModelCodec {
         out.writeInt(s.period());
         writeArray(out, s.values());
 
-        Scaler sc = m.scaler();
-        out.writeUTF(sc.kind().name());
-        out.writeBoolean(sc.log());
-        out.writeDouble(sc.center());
-        out.writeDouble(sc.scale());
-        out.writeDouble(sc.unitScale());
+        writeScaler(out, m.scaler());
         out.writeInt(m.trainLength());
+        double[][] cov = m.covariatesRaw();
+        Scaler[] cs = m.covariateScalers();
+        out.writeInt(cs.length);
+        for (int j = 0; j < cs.length; j++) {
+            writeScaler(out, cs[j]);
+            writeArray(out, cov[j]);
+        }
         writeArray(out, m.parameters());
         double[][] res = m.calibrationResiduals();
         out.writeInt(res.length);
@@ -157,9 +159,18 @@ final class ModelCodec {
         }
         TimeSeries series = sb.build();
 
-        Scaler scaler = new Scaler(Scaling.valueOf(in.readUTF()), in.readBoolean(), in.readDouble(), in.readDouble(),
-                in.readDouble());
+        Scaler scaler = readScaler(in);
         int trainLength = in.readInt();
+        int nf = in.readInt();
+        if (nf < 0 || nf > 10_000) {
+            throw new IOException("corrupt LSTM model: covariate count " + nf);
+        }
+        Scaler[] cs = new Scaler[nf];
+        double[][] cov = new double[nf][];
+        for (int j = 0; j < nf; j++) {
+            cs[j] = readScaler(in);
+            cov[j] = readArray(in);
+        }
         double[] params = readArray(in);
         int h = in.readInt();
         double[][] res = new double[h][];
@@ -170,7 +181,20 @@ final class ModelCodec {
         double[] vl = readArray(in);
         TrainingDiagnostics d = new TrainingDiagnostics(tl, vl, in.readInt(), in.readBoolean(), in.readInt(),
                 in.readInt(), in.readInt(), in.readBoolean(), in.readLong());
-        return new LstmModel(config, series, params, scaler, trainLength, res, d);
+        return new LstmModel(config, series, params, scaler, trainLength, res, d, cov, cs);
+    }
+
+    private static void writeScaler(DataOutputStream out, Scaler sc) throws IOException {
+        out.writeUTF(sc.kind().name());
+        out.writeBoolean(sc.log());
+        out.writeDouble(sc.center());
+        out.writeDouble(sc.scale());
+        out.writeDouble(sc.unitScale());
+    }
+
+    private static Scaler readScaler(DataInputStream in) throws IOException {
+        return new Scaler(Scaling.valueOf(in.readUTF()), in.readBoolean(), in.readDouble(), in.readDouble(),
+                in.readDouble());
     }
 
     private static void writeArray(DataOutputStream out, double[] a) throws IOException {

@@ -204,10 +204,6 @@ final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
         } catch (RuntimeException e) {
             return metricFailure(key, label, describe(e));
         }
-        if (r.foldCount(label) == 0) {
-            return metricFailure(key, label, "series of length " + s.length() + " has no backtest fold with "
-                    + "initial window " + initialWindow + " and horizon " + horizon);
-        }
         Accuracy acc = r.accuracy(label);
         int folds = r.foldCount(label);
         int failed = r.failureCount(label);

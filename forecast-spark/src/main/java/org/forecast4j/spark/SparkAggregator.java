@@ -167,7 +167,11 @@ public final class SparkAggregator {
         return full.select(col("key"), col("timestamp"), value.cast(DataTypes.DoubleType).as("value"));
     }
 
-    /** The output schema: key, timestamp, value. @return the schema */
+    /**
+     * The output schema: key, timestamp, value.
+     *
+     * @return the schema
+     */
     public static StructType outputSchema() {
         return DataTypes.createStructType(List.of(
                 DataTypes.createStructField("key", DataTypes.StringType, false),
@@ -175,7 +179,11 @@ public final class SparkAggregator {
                 DataTypes.createStructField("value", DataTypes.DoubleType, true)));
     }
 
-    /** The aggregation spec. @return the spec */
+    /**
+     * The aggregation spec.
+     *
+     * @return the spec
+     */
     public AggregationSpec spec() {
         return spec;
     }
@@ -395,55 +403,99 @@ public final class SparkAggregator {
             this.spec = spec;
         }
 
-        /** @param c user id column @return this builder */
+        /**
+         * Sets the user id column name.
+         *
+         * @param c user id column
+         * @return this builder
+         */
         public Builder user(String c) {
             this.user = Objects.requireNonNull(c, "user");
             return this;
         }
 
-        /** @param c item id column @return this builder */
+        /**
+         * Sets the item id column name.
+         *
+         * @param c item id column
+         * @return this builder
+         */
         public Builder item(String c) {
             this.item = Objects.requireNonNull(c, "item");
             return this;
         }
 
-        /** @param c category id column @return this builder */
+        /**
+         * Sets the category id column name.
+         *
+         * @param c category id column
+         * @return this builder
+         */
         public Builder category(String c) {
             this.category = Objects.requireNonNull(c, "category");
             return this;
         }
 
-        /** @param c behaviour type column (pv, fav, cart, buy, …) @return this builder */
+        /**
+         * Sets the behaviour type column name (values pv, fav, cart, buy, …).
+         *
+         * @param c behaviour type column (pv, fav, cart, buy, …)
+         * @return this builder
+         */
         public Builder type(String c) {
             this.type = Objects.requireNonNull(c, "type");
             return this;
         }
 
-        /** @param c event time column (epoch seconds or TIMESTAMP) @return this builder */
+        /**
+         * Sets the event time column name.
+         *
+         * @param c event time column (epoch seconds or TIMESTAMP)
+         * @return this builder
+         */
         public Builder time(String c) {
             this.time = Objects.requireNonNull(c, "time");
             return this;
         }
 
-        /** @param c channel column (the key of {@link GroupKey#channel()}) @return this builder */
+        /**
+         * Sets the channel column name.
+         *
+         * @param c channel column (the key of {@link GroupKey#channel()})
+         * @return this builder
+         */
         public Builder channel(String c) {
             this.channel = Objects.requireNonNull(c, "channel");
             return this;
         }
 
-        /** @param c quantity column (absent or null = 1) @return this builder */
+        /**
+         * Sets the quantity column name.
+         *
+         * @param c quantity column (absent or null = 1)
+         * @return this builder
+         */
         public Builder quantity(String c) {
             this.quantity = Objects.requireNonNull(c, "quantity");
             return this;
         }
 
-        /** @param c unit price column (revenue) @return this builder */
+        /**
+         * Sets the unit price column name.
+         *
+         * @param c unit price column (revenue)
+         * @return this builder
+         */
         public Builder price(String c) {
             this.price = Objects.requireNonNull(c, "price");
             return this;
         }
 
-        /** @return the aggregator */
+        /**
+         * Builds the aggregator.
+         *
+         * @return the aggregator
+         */
         public SparkAggregator build() {
             return new SparkAggregator(this);
         }

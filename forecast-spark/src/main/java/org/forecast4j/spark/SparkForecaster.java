@@ -197,17 +197,29 @@ public final class SparkForecaster {
         return s.replace('.', '_');
     }
 
-    /** The main model's spec. @return the spec */
+    /**
+     * The main model's spec.
+     *
+     * @return the spec
+     */
     public ForecasterSpec spec() {
         return spec;
     }
 
-    /** The fallback's spec, or null. @return the spec or null */
+    /**
+     * The fallback's spec, or null.
+     *
+     * @return the spec or null
+     */
     public ForecasterSpec fallback() {
         return fallback;
     }
 
-    /** The forecast horizon. @return steps, &gt; 0 */
+    /**
+     * The forecast horizon.
+     *
+     * @return steps, &gt; 0
+     */
     public int horizon() {
         return horizon;
     }

@@ -125,16 +125,16 @@ class SparkAggregatorTest {
 
     @Test
     void aggregate_countsSumsAndDistinct_matchCoreAggregator() {
+        // each spec exercises a different measure, key, frequency, zone (with and without DST), week start,
+        // partial-period policy and range
         List<AggregationSpec> specs = List.of(
                 spec(Measure.buys(), GroupKey.category(), Frequency.DAILY, SHANGHAI).build(),
                 spec(Measure.events(), GroupKey.all(), Frequency.HOURLY, NEW_YORK).build(),
-                spec(Measure.count(BehaviorType.PV), GroupKey.channel(), Frequency.WEEKLY, SHANGHAI)
+                spec(Measure.distinctUsers(BehaviorType.PV), GroupKey.item(), Frequency.WEEKLY, NEW_YORK)
                         .weekStart(DayOfWeek.SUNDAY).build(),
-                spec(Measure.distinctUsers(null), GroupKey.item(), Frequency.DAILY, NEW_YORK).build(),
-                spec(Measure.revenue(), GroupKey.channel(), Frequency.DAILY, SHANGHAI).build(),
-                spec(Measure.quantity(), GroupKey.category(), Frequency.DAILY, NEW_YORK)
+                spec(Measure.revenue(), GroupKey.channel(), Frequency.DAILY, NEW_YORK)
                         .partialPeriods(PartialPeriods.DROP).build(),
-                spec(Measure.events(), GroupKey.category(), Frequency.DAILY, SHANGHAI)
+                spec(Measure.quantity(), GroupKey.category(), Frequency.DAILY, SHANGHAI)
                         .range(LocalDateTime.of(2024, 3, 5, 6, 0), LocalDateTime.of(2024, 3, 12, 0, 0))
                         .partialPeriods(PartialPeriods.DROP).build());
         for (AggregationSpec s : specs) {

@@ -270,6 +270,49 @@ class SparkForecasterTest {
     }
 
     @Test
+    void backtest_perKey_sameMetricsAsCoreBacktest() {
+        List<Row> rows = new ArrayList<>(SparkTestSupport.dailyRows(4, 42, 12));
+        rows.add(RowFactory.create("tiny", 0, java.sql.Date.valueOf(LocalDate.of(2024, 1, 1)), 1.0));
+        Dataset<Row> out = SparkForecaster.builder("{\"model\":\"snaive\"}").keys("sku", "region")
+                .timestamp("day").value("units").horizon(7).levels(80).build().backtest(frame(rows), 21, 7);
+        Map<String, Map<String, Row>> got = new HashMap<>();
+        for (Row row : out.collectAsList()) {
+            String metric = row.isNullAt(3) ? "none" : row.getString(3) + (row.isNullAt(4) ? "" : "@" + row.getDouble(4));
+            got.computeIfAbsent(row.getString(0) + "/" + row.getInt(1), k -> new HashMap<>()).put(metric, row);
+        }
+        org.forecast4j.core.backtest.Backtest bt = org.forecast4j.core.backtest.Backtest.builder().initialWindow(21)
+                .horizon(7).step(7).levels(80).parallelism(1).build();
+        Map<String, TimeSeries> series = seriesOf(rows);
+        series.remove("tiny/0");
+        for (Map.Entry<String, TimeSeries> e : series.entrySet()) {
+            org.forecast4j.core.backtest.BacktestResult r = bt.run(Map.of("snaive", Forecasters.seasonalNaive()),
+                    e.getValue());
+            org.forecast4j.core.metrics.Accuracy acc = r.accuracy("snaive");
+            Map<String, Row> g = got.get(e.getKey());
+            int expectedRows = 0;
+            for (org.forecast4j.core.metrics.Metric m : acc.metrics()) {
+                List<Level> lv = m.isInterval() ? acc.levels() : java.util.Arrays.asList((Level) null);
+                for (Level l : lv) {
+                    expectedRows++;
+                    org.forecast4j.core.metrics.MetricValue v = l == null ? acc.get(m) : acc.get(m, l);
+                    Row row = g.get(m.id() + (l == null ? "" : "@" + l.percent()));
+                    assertEquals(v.isDefined() ? v.value() : null, row.isNullAt(5) ? null : row.getDouble(5),
+                            e.getKey() + " " + m);
+                    assertEquals(3, row.getInt(6), "folds at origins 21, 28, 35");
+                    assertEquals(0, row.getInt(7));
+                }
+            }
+            assertEquals(expectedRows, g.size());
+        }
+        Row tiny = got.get("tiny/0").get("none");
+        // the core Backtest's own message
+        assertEquals("IllegalArgumentException: series 'tiny/0' length 1 < initial window 21 + horizon 7: no fold fits",
+                tiny.getString(8));
+        assertThrows(IllegalArgumentException.class, () -> SparkForecaster.builder("{\"model\":\"naive\"}")
+                .keys("sku").timestamp("day").value("units").horizon(2).build().backtest(frame(rows), 0, 1));
+    }
+
+    @Test
     void builder_badColumnsAndOptions_rejectedWithNames() {
         Dataset<Row> df = frame(SparkTestSupport.dailyRows(1, 10, 10));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkForecaster

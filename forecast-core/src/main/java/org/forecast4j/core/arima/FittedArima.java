@@ -12,6 +12,7 @@ import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.stats.BoxTest;
 import org.forecast4j.core.statespace.KalmanForecaster;
 
 /**
@@ -26,6 +27,9 @@ import org.forecast4j.core.statespace.KalmanForecaster;
  * @since 0.1.0
  */
 public final class FittedArima implements FittedModel {
+
+    /** Ljung–Box lag of non-seasonal models (R {@code checkresiduals}). */
+    static final int DEFAULT_LJUNG_BOX_LAG = 10;
 
     private final Parts f;
 
@@ -332,6 +336,52 @@ public final class FittedArima implements FittedModel {
     @Override
     public double[] residuals() {
         return f.residuals.clone();
+    }
+
+    /**
+     * Ljung–Box test of the residuals at R's default lag for {@code forecast::checkresiduals} 8.20:
+     * {@code h = 2m} for a series period m &gt; 1, else 10; then {@code h = min(h, round(n/5))} with n the number
+     * of residuals, and {@code h = max(h, fitdf + 3)}; see {@link #ljungBox(int)} for the statistic.
+     *
+     * @return the test result
+     * @throws IllegalArgumentException if the series is too short for the test (fewer than h + 1 residuals
+     *                                  after dropping the differencing start), or the residuals are constant
+     * @since 0.1.0
+     */
+    public BoxTest.Result ljungBox() {
+        // R uses frequency(residuals), the series' period, whether or not the model is seasonal
+        int m = f.series.period();
+        int n = f.residuals.length;
+        int h = m > 1 ? 2 * m : DEFAULT_LJUNG_BOX_LAG;
+        h = Math.min(h, (int) Math.rint(n / 5.0));
+        h = Math.max(h, ljungBoxFitdf() + 3);
+        return ljungBox(h);
+    }
+
+    /**
+     * Ljung–Box test of the residuals with the model's degrees of freedom:
+     * {@code Q* = n'(n'+2) Σ_{k=1..h} r_k² / (n' − k)}, compared with χ² on {@code h − fitdf} degrees of freedom,
+     * where the first {@code d + D·s} residuals are dropped (they are the diffuse start of the differenced part),
+     * n' is the number of residuals left and {@code fitdf = p + q + P + Q} (R {@code modeldf.Arima}; the mean,
+     * drift and regression coefficients do not count). Missing residuals are skipped as in
+     * {@link BoxTest#ljungBox}. Reference: Ljung &amp; Box (1978); R {@code Box.test(type = "Ljung-Box")}.
+     *
+     * @param lag number of autocorrelations h, &gt; p + q + P + Q
+     * @return the test result
+     * @throws IllegalArgumentException if {@code lag <= p + q + P + Q}, or lag is not below the number of
+     *                                  residuals left, or the residuals are constant
+     * @since 0.1.0
+     */
+    public BoxTest.Result ljungBox(int lag) {
+        int fitdf = ljungBoxFitdf();
+        Checks.requireArgument(lag > fitdf, "lag must be > p + q + P + Q = %d, got %d", fitdf, lag);
+        int burn = Math.min(f.d + f.sd * f.period, f.residuals.length);
+        double[] r = java.util.Arrays.copyOfRange(f.residuals, burn, f.residuals.length);
+        return BoxTest.ljungBox(r, lag, fitdf);
+    }
+
+    private int ljungBoxFitdf() {
+        return f.p + f.q + f.sp + f.sq;
     }
 
     /**

@@ -34,8 +34,8 @@ public interface PanelJob {
      * Waits for the run to finish.
      *
      * @return the totals
-     * @throws PanelRunException     if the source, the consumer or the progress listener threw (the run was
-     *                               aborted; the cause is attached)
+     * @throws PanelRunException     if the source, the consumer or the progress listener threw, or a forecaster
+     *                               threw an {@link Error} (the run was aborted; the cause is attached)
      * @throws IllegalStateException if the waiting thread is interrupted (the interrupt flag is restored and the
      *                               run cancelled)
      */

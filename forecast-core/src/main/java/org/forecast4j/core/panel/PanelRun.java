@@ -168,8 +168,18 @@ final class PanelRun implements PanelJob {
         SeriesResult[] results = new SeriesResult[count];
         try {
             executor.execute(() -> {
-                for (int j = 0; j < count; j++) {
-                    results[j] = cancelled ? SKIPPED : compute(first + j, series[j]);
+                try {
+                    for (int j = 0; j < count; j++) {
+                        results[j] = cancelled ? SKIPPED : compute(first + j, series[j]);
+                    }
+                } catch (Throwable t) {
+                    // an Error (not captured per series) aborts the run rather than leaving it waiting forever
+                    abort("a forecaster threw " + t.getClass().getSimpleName(), t);
+                    for (int j = 0; j < count; j++) {
+                        if (results[j] == null) {
+                            results[j] = SKIPPED;
+                        }
+                    }
                 }
                 complete(first, results);
             });

@@ -293,6 +293,33 @@ class PanelForecasterTest {
     }
 
     @Test
+    void forecast_forecasterThrowsError_abortsInsteadOfHanging() {
+        Forecaster erroring = new Forecaster() {
+            @Override
+            public FittedModel fit(TimeSeries s) {
+                if ("s7".equals(s.name())) {
+                    throw new AssertionError("kernel invariant broken");
+                }
+                return Forecasters.naive().fit(s);
+            }
+
+            @Override
+            public String name() {
+                return "erroring";
+            }
+        };
+        List<Long> delivered = Collections.synchronizedList(new ArrayList<>());
+        PanelRunException e = assertThrows(PanelRunException.class,
+                () -> PanelForecaster.builder(erroring).horizon(1).threads(2).window(4).build()
+                        .forecast(new CountingSource(100, 5), 100, r -> delivered.add(r.index())));
+        assertTrue(e.getCause() instanceof AssertionError);
+        for (int i = 0; i < delivered.size(); i++) {
+            assertEquals(i, delivered.get(i)); // an in-order prefix, never past the failing series
+        }
+        assertTrue(delivered.size() <= 7, "delivered " + delivered.size());
+    }
+
+    @Test
     void forecast_sourceThrows_abortsWithRunException() {
         Iterator<TimeSeries> bad = new Iterator<>() {
             int i;

@@ -83,6 +83,10 @@ public final class Gemm {
      */
     public static void multAddTransA(double[] a, int aOff, int m, int k, double[] b, int bOff, int n, double[] c,
                                      int cOff) {
+        if (VectorSupport.ENABLED && n >= 2 * VectorSupport.LANES) {
+            VectorKernels.multAddTransA(a, aOff, m, k, b, bOff, n, c, cOff);
+            return;
+        }
         int m4 = m - (m & 3);
         int r = 0;
         for (; r < m4; r += 4) {
@@ -114,32 +118,6 @@ public final class Gemm {
                 }
             }
         }
-    }
-
-    /**
-     * {@code C += Aᵀ·B} as {@link #multAddTransA(double[], int, int, int, double[], int, int, double[], int)}, but
-     * when the SIMD kernels are active it first transposes A into {@code scratch} and runs the register-blocked
-     * {@code A·B} kernel (the transpose costs {@code m·k} copies against {@code m·k·n} multiply-adds).
-     *
-     * @param a       A, {@code m×k} at {@code aOff}. Not modified.
-     * @param aOff    offset of A
-     * @param m       rows of A and B (the summed dimension)
-     * @param k       columns of A, rows of C
-     * @param b       B, {@code m×n} at {@code bOff}. Not modified.
-     * @param bOff    offset of B
-     * @param n       columns of B and C
-     * @param c       C, {@code k×n} at {@code cOff}. Modified.
-     * @param cOff    offset of C
-     * @param scratch buffer of length &ge; {@code m·k}, or null. Modified.
-     */
-    public static void multAddTransA(double[] a, int aOff, int m, int k, double[] b, int bOff, int n, double[] c,
-                                     int cOff, double[] scratch) {
-        if (VectorSupport.ENABLED && n >= 2 * VectorSupport.LANES && scratch != null && scratch.length >= m * k) {
-            transpose(a, aOff, m, k, scratch, 0);
-            VectorKernels.multAdd(scratch, 0, k, m, b, bOff, n, c, cOff);
-            return;
-        }
-        multAddTransA(a, aOff, m, k, b, bOff, n, c, cOff);
     }
 
     /**

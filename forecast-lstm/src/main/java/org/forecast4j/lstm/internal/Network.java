@@ -481,6 +481,11 @@ public final class Network {
                 int idx = (t * bsz + b) * h;
                 int zr = (t * bsz + b) * gh;
                 int sr = b * h;
+                if (VectorSupport.ENABLED) {
+                    VectorKernels.lstmBackwardPointwise(z, zr, c, t == 0 ? -1 : idx - bsz * h, tc, dout, idx, dh, dc,
+                            sr, dz, h);
+                    continue;
+                }
                 for (int j = 0; j < h; j++) {
                     double dhv = dout[idx + j] + dh[sr + j];
                     double ig = z[zr + j];
@@ -565,9 +570,9 @@ public final class Network {
         final int gh = gates * h;
         final int in = layerInput(l);
         // dW_h += H_{prev}ᵀ dZh with H_{prev} = [h_{-1}; ...; h_{T-2}]
-        Gemm.multAddTransA(ws.hs[l], 0, rows, h, dzh, 0, gh, grads, offWh[l], ws.scratch);
+        Gemm.multAddTransA(ws.hs[l], 0, rows, h, dzh, 0, gh, grads, offWh[l]);
         // dW_x += Xᵀ dZx, db_x += Σ dZx
-        Gemm.multAddTransA(ws.inArr[l], ws.inOff[l], rows, in, dzx, 0, gh, grads, offWx[l], ws.scratch);
+        Gemm.multAddTransA(ws.inArr[l], ws.inOff[l], rows, in, dzx, 0, gh, grads, offWx[l]);
         Gemm.addColumnSums(dzx, 0, rows, gh, grads, offBx[l]);
         if (l > 0) {
             // dX = dZx W_xᵀ is the gradient of the layer below's (dropped-out) output
@@ -632,7 +637,6 @@ public final class Network {
         final double[] zh;
         final double[] dh;
         final double[] dc;
-        final double[] scratch;
         final double[][] inArr;
         final int[] inOff;
         final boolean[] dropped;
@@ -683,7 +687,6 @@ public final class Network {
             zh = net.cell == CellType.GRU ? new double[maxBatch * gh] : null;
             dh = new double[maxBatch * h];
             dc = new double[maxBatch * h];
-            scratch = VectorSupport.ENABLED ? new double[rows * Math.max(h, net.inputSize)] : null;
             inArr = new double[nl][];
             inOff = new int[nl];
             dropped = new boolean[nl];

@@ -28,13 +28,34 @@ public final class Predictor {
      */
     public static void predict(Network net, double[] params, double[] scaled, int[] origins, int lookback, int h,
                                double[] out) {
+        predict(net, params, scaled, null, origins, lookback, h, out);
+    }
+
+    /**
+     * Predicts {@code h} steps after each origin with covariates (input layout of {@link WindowSource}).
+     *
+     * @param net      the network
+     * @param params   its parameters. Not modified.
+     * @param scaled   scaled series. Not modified.
+     * @param cov      scaled covariates {@code cov[f][p]} by absolute position, covering every position up to
+     *                 {@code origin + ⌈h/K⌉·K - 1}; or null. Not modified.
+     * @param origins  origins. Not modified.
+     * @param lookback window length L
+     * @param h        steps to predict
+     * @param out      predictions {@code out[i·h + k]}. Modified.
+     */
+    public static void predict(Network net, double[] params, double[] scaled, double[][] cov, int[] origins,
+                               int lookback, int h, double[] out) {
         int count = origins.length;
         if (count == 0) {
             return;
         }
         int k = net.outputSize();
+        int nf = cov == null ? 0 : cov.length;
+        int in = WindowSource.inputSize(nf);
+        int steps = WindowSource.steps(lookback, k, nf);
         int maxB = Math.min(BATCH, count);
-        Network.Workspace ws = net.newWorkspace(maxB, lookback, false);
+        Network.Workspace ws = net.newWorkspace(maxB, steps, false);
         int span = lookback + h;
         double[] hist = new double[maxB * span];
         double[] x = ws.input();
@@ -46,9 +67,24 @@ public final class Predictor {
             }
             int done = 0;
             while (done < h) {
-                for (int t = 0; t < lookback; t++) {
-                    for (int b = 0; b < bsz; b++) {
-                        x[t * bsz + b] = hist[b * span + done + t];
+                if (nf == 0) {
+                    for (int t = 0; t < lookback; t++) {
+                        for (int b = 0; b < bsz; b++) {
+                            x[t * bsz + b] = hist[b * span + done + t];
+                        }
+                    }
+                } else {
+                    for (int t = 0; t < steps; t++) {
+                        for (int b = 0; b < bsz; b++) {
+                            int row = (t * bsz + b) * in;
+                            int p = origins[c0 + b] - lookback + done + t;
+                            boolean known = t < lookback;
+                            x[row] = known ? hist[b * span + done + t] : 0.0;
+                            for (int f = 0; f < nf; f++) {
+                                x[row + 1 + f] = cov[f][p];
+                            }
+                            x[row + 1 + nf] = known ? 1.0 : 0.0;
+                        }
                     }
                 }
                 net.forward(params, ws, bsz, 0.0, null);

@@ -17,13 +17,12 @@ public final class TrainingLoop {
     private final Optimizer opt;
     private final Network.Workspace ws;
     private final int batchSize;
-    private final int lookback;
     private final double dropout;
     private final double weightDecay;
     private final double clipNorm;
     private final SplittableRandom shuffleRng;
     private final SplittableRandom dropRng;
-    private final double[] series;
+    private final WindowSource windows;
     private final int[] order;
 
     /**
@@ -33,32 +32,29 @@ public final class TrainingLoop {
      * @param params      parameters, updated in place by every step. Modified.
      * @param opt         optimizer with its state
      * @param batchSize   windows per batch
-     * @param lookback    window length L
      * @param dropout     dropout probability between layers
      * @param weightDecay L2 decay λ
      * @param clipNorm    global-norm clip threshold, 0 = off
      * @param shuffleRng  source of the permutations. Modified.
      * @param dropRng     source of the dropout masks. Modified.
-     * @param series      scaled values (one series or several concatenated); a window starting at {@code i} is
-     *                    {@code series[i, i+L)} with targets {@code series[i+L, i+L+K)}. Not modified.
+     * @param windows     builds inputs and targets of a window from its start position
      * @param starts      start positions of the training windows. Not modified (copied).
      */
-    public TrainingLoop(Network net, double[] params, Optimizer opt, int batchSize, int lookback, double dropout,
+    public TrainingLoop(Network net, double[] params, Optimizer opt, int batchSize, double dropout,
                         double weightDecay, double clipNorm, SplittableRandom shuffleRng, SplittableRandom dropRng,
-                        double[] series, int[] starts) {
+                        WindowSource windows, int[] starts) {
         this.net = net;
         this.params = params;
         this.grads = new double[net.numParams()];
         this.opt = opt;
         this.batchSize = Math.min(batchSize, starts.length);
-        this.lookback = lookback;
         this.dropout = dropout;
         this.weightDecay = weightDecay;
         this.clipNorm = clipNorm;
         this.shuffleRng = shuffleRng;
         this.dropRng = dropRng;
-        this.series = series;
-        this.ws = net.newWorkspace(this.batchSize, lookback, dropout > 0);
+        this.windows = windows;
+        this.ws = net.newWorkspace(this.batchSize, windows.steps(), dropout > 0);
         this.order = starts.clone();
     }
 
@@ -88,7 +84,7 @@ public final class TrainingLoop {
      * @return the batch loss before the step
      */
     public double step(int start, int bsz, double lr) {
-        fillBatch(series, order, start, bsz, lookback, net.outputSize(), ws.input(), ws.target());
+        windows.fill(order, start, bsz, ws.input(), ws.target());
         net.forward(params, ws, bsz, dropout, dropRng);
         double loss = net.mseLoss(ws);
         Arrays.fill(grads, 0.0);
@@ -97,30 +93,6 @@ public final class TrainingLoop {
         Optimizer.clipGlobalNorm(grads, clipNorm);
         opt.step(params, grads, lr);
         return loss;
-    }
-
-    /**
-     * Fills a time-major input batch {@code x[t·B + b] = s[start_b + t]} and targets
-     * {@code target[b·K + k] = s[start_b + L + k]}.
-     *
-     * @param s        scaled series. Not modified.
-     * @param starts   window starts. Not modified.
-     * @param from     first index into {@code starts}
-     * @param bsz      batch size B
-     * @param lookback L
-     * @param k        outputs per window K
-     * @param x        input buffer. Modified.
-     * @param target   target buffer. Modified.
-     */
-    public static void fillBatch(double[] s, int[] starts, int from, int bsz, int lookback, int k, double[] x,
-                                 double[] target) {
-        for (int b = 0; b < bsz; b++) {
-            int i = starts[from + b];
-            for (int t = 0; t < lookback; t++) {
-                x[t * bsz + b] = s[i + t];
-            }
-            System.arraycopy(s, i + lookback, target, b * k, k);
-        }
     }
 
     private static void shuffle(int[] a, SplittableRandom rnd) {

@@ -49,43 +49,70 @@ final class VectorKernels {
      * @param cOff offset of C
      */
     static void multAdd(double[] a, int aOff, int m, int k, double[] b, int bOff, int n, double[] c, int cOff) {
+        gemm(a, aOff, k, 1, m, k, b, bOff, n, c, cOff);
+    }
+
+    /**
+     * {@code C += Aᵀ·B} without materialising {@code Aᵀ}: same contract as {@link Gemm#multAddTransA}.
+     *
+     * @param a    A ({@code m×k}). Not modified.
+     * @param aOff offset of A
+     * @param m    rows of A and B (the summed dimension)
+     * @param k    columns of A, rows of C
+     * @param b    B ({@code m×n}). Not modified.
+     * @param bOff offset of B
+     * @param n    columns
+     * @param c    C ({@code k×n}). Modified.
+     * @param cOff offset of C
+     */
+    static void multAddTransA(double[] a, int aOff, int m, int k, double[] b, int bOff, int n, double[] c,
+                              int cOff) {
+        // element (row i of C, reduction q) of the left factor is A[q][i] = a[aOff + i + q·k]
+        gemm(a, aOff, 1, k, k, m, b, bOff, n, c, cOff);
+    }
+
+    /**
+     * {@code C(rows×n) += L(rows×red)·B(red×n)} where {@code L(i, q) = a[aOff + i·ars + q·acs]}.
+     */
+    private static void gemm(double[] a, int aOff, int ars, int acs, int rows, int red, double[] b, int bOff, int n,
+                             double[] c, int cOff) {
         final int w = 2 * VL;
         final int n4 = n - n % (2 * w);
         final int n2 = n - n % w;
         final int n1 = n - n % VL;
-        final int m4 = m - (m & 3);
-        for (int kk = 0; kk < k; kk += KC) {
-            int ke = Math.min(k, kk + KC);
+        final int m4 = rows - (rows & 3);
+        for (int kk = 0; kk < red; kk += KC) {
+            int ke = Math.min(red, kk + KC);
             for (int j = 0; j < n4; j += 2 * w) {
                 int i = 0;
                 for (; i < m4; i += 4) {
-                    tile4x4(a, aOff + i * k, k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                    tile4x4(a, aOff + i * ars, ars, acs, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
                 }
-                for (; i < m; i++) {
-                    tile1x2(a, aOff + i * k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
-                    tile1x2(a, aOff + i * k, kk, ke, b, bOff + j + w, n, c, cOff + i * n + j + w);
+                for (; i < rows; i++) {
+                    tile1x2(a, aOff + i * ars, acs, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                    tile1x2(a, aOff + i * ars, acs, kk, ke, b, bOff + j + w, n, c, cOff + i * n + j + w);
                 }
             }
             for (int j = n4; j < n2; j += w) {
                 int i = 0;
                 for (; i < m4; i += 4) {
-                    tile4x2(a, aOff + i * k, k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                    tile4x2(a, aOff + i * ars, ars, acs, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
                 }
-                for (; i < m; i++) {
-                    tile1x2(a, aOff + i * k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                for (; i < rows; i++) {
+                    tile1x2(a, aOff + i * ars, acs, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
                 }
             }
             for (int j = n2; j < n1; j += VL) {
-                for (int i = 0; i < m; i++) {
-                    tile1x1(a, aOff + i * k, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
+                for (int i = 0; i < rows; i++) {
+                    tile1x1(a, aOff + i * ars, acs, kk, ke, b, bOff + j, n, c, cOff + i * n + j);
                 }
             }
             if (n1 < n) {
-                for (int i = 0; i < m; i++) {
-                    int ai = aOff + i * k;
+                for (int i = 0; i < rows; i++) {
+                    int ai = aOff + i * ars;
                     int ci = cOff + i * n;
                     for (int p = kk; p < ke; p++) {
-                        double av = a[ai + p];
+                        double av = a[ai + p * acs];
                         int bp = bOff + p * n;
                         for (int j = n1; j < n; j++) {
                             c[ci + j] += av * b[bp + j];
@@ -96,12 +123,12 @@ final class VectorKernels {
         }
     }
 
-    private static void tile4x4(double[] a, int a0, int k, int kk, int ke, double[] b, int bOff, int n, double[] c,
-                                int c0) {
+    private static void tile4x4(double[] a, int a0, int ars, int acs, int kk, int ke, double[] b, int bOff, int n,
+                                double[] c, int c0) {
         // 16 accumulators c[r][v] += a[r][p] * b[p][v] for r < 4, v < 4: 8 loads per 16 multiply-adds
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
         int c1 = c0 + n;
         int c2 = c1 + n;
         int c3 = c2 + n;
@@ -129,22 +156,22 @@ final class VectorKernels {
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
             DoubleVector b2 = DoubleVector.fromArray(S, b, bp + v2);
             DoubleVector b3 = DoubleVector.fromArray(S, b, bp + v3);
-            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p * acs]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
             s02 = x.fma(b2, s02);
             s03 = x.fma(b3, s03);
-            x = DoubleVector.broadcast(S, a[a1 + p]);
+            x = DoubleVector.broadcast(S, a[a1 + p * acs]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
             s12 = x.fma(b2, s12);
             s13 = x.fma(b3, s13);
-            x = DoubleVector.broadcast(S, a[a2 + p]);
+            x = DoubleVector.broadcast(S, a[a2 + p * acs]);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
             s22 = x.fma(b2, s22);
             s23 = x.fma(b3, s23);
-            x = DoubleVector.broadcast(S, a[a3 + p]);
+            x = DoubleVector.broadcast(S, a[a3 + p * acs]);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
             s32 = x.fma(b2, s32);
@@ -168,12 +195,12 @@ final class VectorKernels {
         s33.intoArray(c, c3 + v3);
     }
 
-    private static void tile4x2(double[] a, int a0, int k, int kk, int ke, double[] b, int bOff, int n, double[] c,
-                                int c0) {
+    private static void tile4x2(double[] a, int a0, int ars, int acs, int kk, int ke, double[] b, int bOff, int n,
+                                double[] c, int c0) {
         // 8 accumulators c[r][v] += a[r][p] * b[p][v] for r < 4, v < 2
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
+        int a1 = a0 + ars;
+        int a2 = a1 + ars;
+        int a3 = a2 + ars;
         int c1 = c0 + n;
         int c2 = c1 + n;
         int c3 = c2 + n;
@@ -189,16 +216,16 @@ final class VectorKernels {
             int bp = bOff + p * n;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + VL);
-            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p * acs]);
             s00 = x.fma(b0, s00);
             s01 = x.fma(b1, s01);
-            x = DoubleVector.broadcast(S, a[a1 + p]);
+            x = DoubleVector.broadcast(S, a[a1 + p * acs]);
             s10 = x.fma(b0, s10);
             s11 = x.fma(b1, s11);
-            x = DoubleVector.broadcast(S, a[a2 + p]);
+            x = DoubleVector.broadcast(S, a[a2 + p * acs]);
             s20 = x.fma(b0, s20);
             s21 = x.fma(b1, s21);
-            x = DoubleVector.broadcast(S, a[a3 + p]);
+            x = DoubleVector.broadcast(S, a[a3 + p * acs]);
             s30 = x.fma(b0, s30);
             s31 = x.fma(b1, s31);
         }
@@ -212,13 +239,13 @@ final class VectorKernels {
         s31.intoArray(c, c3 + VL);
     }
 
-    private static void tile1x2(double[] a, int a0, int kk, int ke, double[] b, int bOff, int n, double[] c,
-                                int c0) {
+    private static void tile1x2(double[] a, int a0, int acs, int kk, int ke, double[] b, int bOff, int n,
+                                double[] c, int c0) {
         DoubleVector s0 = DoubleVector.fromArray(S, c, c0);
         DoubleVector s1 = DoubleVector.fromArray(S, c, c0 + VL);
         for (int p = kk; p < ke; p++) {
             int bp = bOff + p * n;
-            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p]);
+            DoubleVector x = DoubleVector.broadcast(S, a[a0 + p * acs]);
             s0 = x.fma(DoubleVector.fromArray(S, b, bp), s0);
             s1 = x.fma(DoubleVector.fromArray(S, b, bp + VL), s1);
         }
@@ -226,11 +253,11 @@ final class VectorKernels {
         s1.intoArray(c, c0 + VL);
     }
 
-    private static void tile1x1(double[] a, int a0, int kk, int ke, double[] b, int bOff, int n, double[] c,
-                                int c0) {
+    private static void tile1x1(double[] a, int a0, int acs, int kk, int ke, double[] b, int bOff, int n,
+                                double[] c, int c0) {
         DoubleVector s0 = DoubleVector.fromArray(S, c, c0);
         for (int p = kk; p < ke; p++) {
-            s0 = DoubleVector.broadcast(S, a[a0 + p]).fma(DoubleVector.fromArray(S, b, bOff + p * n), s0);
+            s0 = DoubleVector.broadcast(S, a[a0 + p * acs]).fma(DoubleVector.fromArray(S, b, bOff + p * n), s0);
         }
         s0.intoArray(c, c0);
     }
@@ -287,6 +314,61 @@ final class VectorKernels {
             double tcv = Network.tanh(cv);
             tc[cr + j] = tcv;
             hs[hr + j] = og * tcv;
+        }
+    }
+
+    /**
+     * The LSTM cell's pointwise backward step for one row (same formulas as the scalar loop in {@link Network}):
+     * {@code dc = dc_next + dh⊙o⊙(1-tanh²c)}, gate gradients {@code dz = [dc⊙g⊙i(1-i), dc⊙c_{t-1}⊙f(1-f),
+     * dc⊙i⊙(1-g²), dh⊙tanh(c)⊙o(1-o)]}, and {@code dc_{t-1} = dc⊙f}.
+     *
+     * @param z    gate activations {@code [i f g o]} at {@code zr}. Not modified.
+     * @param zr   row offset in z and dz
+     * @param c    cell states; {@code c_{t-1}} read at {@code cp} when {@code cp >= 0}. Not modified.
+     * @param cp   offset of {@code c_{t-1}}, or -1 at the first step
+     * @param tc   {@code tanh(c_t)} at {@code idx}. Not modified.
+     * @param dout gradient from above at {@code idx}. Not modified.
+     * @param idx  row offset in tc and dout
+     * @param dh   recurrent gradient of {@code h_t} at {@code sr}. Not modified.
+     * @param dc   recurrent gradient of {@code c_t} at {@code sr}, replaced by that of {@code c_{t-1}}. Modified.
+     * @param sr   row offset in dh and dc
+     * @param dz   gate pre-activation gradients at {@code zr}. Modified.
+     * @param h    hidden units
+     */
+    static void lstmBackwardPointwise(double[] z, int zr, double[] c, int cp, double[] tc, double[] dout, int idx,
+                                      double[] dh, double[] dc, int sr, double[] dz, int h) {
+        int hv = h - h % VL;
+        int j = 0;
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        for (; j < hv; j += VL) {
+            DoubleVector dhv = DoubleVector.fromArray(S, dout, idx + j).add(DoubleVector.fromArray(S, dh, sr + j));
+            DoubleVector ig = DoubleVector.fromArray(S, z, zr + j);
+            DoubleVector fg = DoubleVector.fromArray(S, z, zr + h + j);
+            DoubleVector gg = DoubleVector.fromArray(S, z, zr + 2 * h + j);
+            DoubleVector og = DoubleVector.fromArray(S, z, zr + 3 * h + j);
+            DoubleVector tcv = DoubleVector.fromArray(S, tc, idx + j);
+            DoubleVector dcv = DoubleVector.fromArray(S, dc, sr + j).add(dhv.mul(og).mul(one.sub(tcv.mul(tcv))));
+            DoubleVector cpv = cp < 0 ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, cp + j);
+            dcv.mul(gg).mul(ig).mul(one.sub(ig)).intoArray(dz, zr + j);
+            dcv.mul(cpv).mul(fg).mul(one.sub(fg)).intoArray(dz, zr + h + j);
+            dcv.mul(ig).mul(one.sub(gg.mul(gg))).intoArray(dz, zr + 2 * h + j);
+            dhv.mul(tcv).mul(og).mul(one.sub(og)).intoArray(dz, zr + 3 * h + j);
+            dcv.mul(fg).intoArray(dc, sr + j);
+        }
+        for (; j < h; j++) {
+            double dhv = dout[idx + j] + dh[sr + j];
+            double ig = z[zr + j];
+            double fg = z[zr + h + j];
+            double gg = z[zr + 2 * h + j];
+            double og = z[zr + 3 * h + j];
+            double tcv = tc[idx + j];
+            double dcv = dc[sr + j] + dhv * og * (1 - tcv * tcv);
+            double cpv = cp < 0 ? 0.0 : c[cp + j];
+            dz[zr + j] = dcv * gg * ig * (1 - ig);
+            dz[zr + h + j] = dcv * cpv * fg * (1 - fg);
+            dz[zr + 2 * h + j] = dcv * ig * (1 - gg * gg);
+            dz[zr + 3 * h + j] = dhv * tcv * og * (1 - og);
+            dc[sr + j] = dcv * fg;
         }
     }
 
