@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example:",
                 "  forecast4j forecast --input orders.csv --date-column date \\",
                 "    --value-column y --model snaive --period 7 --horizon 14 \\",
-                "    --level 80 --level 95 --format json"})
+                "    --level 80 --level 95 --format json",
+                "  forecast4j forecast --input panel.csv --key-column sku --date-column date \\",
+                "    --model auto-arima --threads 2 --format json --output forecasts.json"})
 final class ForecastCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForecastCommand.class);

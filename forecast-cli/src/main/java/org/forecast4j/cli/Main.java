@@ -45,8 +45,8 @@ public final class Main implements Runnable {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     /**
-     * Whether the process runs on a terminal ({@code System.console() != null}, set by {@link #main}); progress
-     * bars are drawn by default only then. In-process runs ({@link #run}) leave it false.
+     * Whether standard error is a terminal ({@link #stderrIsTerminal()}, set by {@link #main}); progress bars are
+     * drawn by default only then. In-process runs ({@link #run}) leave it false.
      */
     static volatile boolean interactive;
 
@@ -76,7 +76,7 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         configureLogging(args);
-        interactive = System.console() != null;
+        interactive = stderrIsTerminal();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(args, out, err));
@@ -205,6 +205,26 @@ public final class Main implements Runnable {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether standard error is a terminal: on Linux, whether file descriptor 2 links to a terminal device
+     * ({@code /dev/pts/N} or {@code /dev/ttyN}), so that redirecting standard output alone keeps the progress bars;
+     * elsewhere Java's {@code System.console() != null} (standard input and output are a terminal).
+     *
+     * @return true when progress bars can be drawn
+     */
+    static boolean stderrIsTerminal() {
+        java.nio.file.Path fd2 = java.nio.file.Path.of("/proc/self/fd/2");
+        try {
+            if (java.nio.file.Files.isSymbolicLink(fd2)) {
+                String target = java.nio.file.Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // no /proc: fall back to the console test below
+        }
+        return System.console() != null;
     }
 
     static String oneLine(String s) {

@@ -235,6 +235,13 @@ class ModelCommandsTest {
     }
 
     @Test
+    void forecastPanel_unwritableOutput_exitTwoWithOneLine() {
+        CliRun.run("forecast", "--input", resource("panel_failing.csv"), "--key-column", "key", "--model", "naive",
+                "--output", tmp.resolve("no/such/dir/out.csv").toString())
+                .badInput("cannot write: no such directory");
+    }
+
+    @Test
     void forecastPanel_badFlags_exitTwoWithOneLine() {
         CliRun.run("forecast", "--input", resource("panel_failing.csv"), "--key-column", "key", "--threads", "0")
                 .badInput("--threads must be > 0, got 0");

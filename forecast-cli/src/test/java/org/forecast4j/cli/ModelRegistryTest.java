@@ -58,4 +58,25 @@ class ModelRegistryTest {
                     () -> ModelRegistry.standard().with(bad, "x", Set.of(), o -> Forecasters.mean()));
         }
     }
+
+    @Test
+    void createAll_flagReadByOneModel_goesToThatModelOnly() {
+        Forecaster seasonal = Forecasters.seasonalNaive(4);
+        ModelRegistry r = ModelRegistry.standard().with("custom", "test", Set.of("--test-flag"), o -> seasonal);
+        java.util.Map<String, Forecaster> m = r.createAll(List.of("SNaive", "custom"),
+                new ModelOptions(Set.of("--test-flag")));
+        assertEquals(List.of("snaive", "custom"), List.copyOf(m.keySet()));
+        assertEquals("snaive", m.get("snaive").name());
+        assertEquals(seasonal, m.get("custom"));
+    }
+
+    @Test
+    void createAll_flagReadByNoModel_isRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelRegistry.standard().createAll(List.of("snaive", "mean"), new ModelOptions(Set.of("--ic"))));
+        assertEquals("--ic does not apply to --model snaive,mean (they take no model options)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ModelRegistry.standard().createAll(List.of("prophet"), new ModelOptions(Set.of())));
+        assertTrue(e.getMessage().startsWith("--model must be one of"), e.getMessage());
+    }
 }
