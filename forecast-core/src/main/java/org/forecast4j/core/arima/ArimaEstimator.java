@@ -631,15 +631,24 @@ final class ArimaEstimator {
     }
 
     /**
-     * Hessian of the objective with respect to the unscaled free parameters at {@code xs} (scaled), by second
-     * differences with step {@code ndeps} in the scaled parameters (R's {@code optimhess} differences the
-     * numerical gradient instead; both are O(h&sup2;) accurate, this needs half the evaluations).
+     * Hessian of the objective with respect to the unscaled free parameters at {@code xs} (scaled), exactly as
+     * R's {@code optimhess} (called by {@code optim(hessian = TRUE)} in {@code stats::arima}) computes it: the
+     * gradient by central differences with step {@code ndeps} = 1e-3 in the scaled parameters, then column
+     * {@code i} by central differences of that gradient with step {@code ndeps / parscale_i} in the scaled
+     * parameters (i.e. {@code ndeps} in the unscaled ones), symmetrised:
+     * {@code H_ij = (g_j(x + e_i) - g_j(x - e_i)) / (2 ndeps parscale_i parscale_j)}. Its diagonal
+     * is a second difference with step 2&middot;ndeps, which matters for the sign of the curvature near a
+     * kink or boundary of the objective, and so for which candidates auto-ARIMA rejects.
      */
     private static double[][] hessian(Objective f, double[] xs, Problem pr) {
         int m = xs.length;
-        double[] h = new double[m];
-        java.util.Arrays.fill(h, NumericalDerivatives.NDEPS);
-        double[][] hs = NumericalDerivatives.hessianDirect(f, xs.clone(), h);
+        double[] eps = new double[m];
+        double[] outer = new double[m];
+        for (int i = 0; i < m; i++) {
+            eps[i] = NumericalDerivatives.NDEPS;
+            outer[i] = NumericalDerivatives.NDEPS / pr.parscale[i];
+        }
+        double[][] hs = NumericalDerivatives.hessian(f, xs.clone(), eps, outer);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
                 hs[i][j] /= pr.parscale[i] * pr.parscale[j];

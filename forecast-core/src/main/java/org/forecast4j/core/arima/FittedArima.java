@@ -90,7 +90,10 @@ public final class FittedArima implements FittedModel {
 
     /**
      * Standard errors by name (from the Hessian of the log-likelihood, as R's {@code var.coef}); fixed
-     * coefficients are absent; NaN when the Hessian is not positive definite.
+     * coefficients are absent. A standard error is undefined, and reported as NaN, when the Hessian is singular
+     * (then all are NaN) or when the diagonal entry of its inverse is not positive (as R's
+     * {@code sqrt(diag(var.coef))}); {@link #warnings()} then says so. The fit itself (coefficients, likelihood,
+     * forecasts) is unaffected; {@code AutoArima} rejects such a candidate, as R's {@code auto.arima} does.
      *
      * @return unmodifiable ordered map
      */

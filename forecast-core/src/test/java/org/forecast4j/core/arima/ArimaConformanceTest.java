@@ -141,8 +141,8 @@ class ArimaConformanceTest {
                 }
                 // standard errors of ARMA coefficients: numerical Hessians with different stencils agree to ~1e-3
                 // relative; 2% leaves room for the slightly different optimum. Not for regression coefficients:
-                // R's optimhess steps them by ndeps = 1e-3 in original units (12 standard errors for the drift of
-                // ecom_pageviews), we by 1e-3 parscale, so R's own value is the less accurate one there.
+                // R's optimhess (whose stencil we follow) steps them by ndeps = 1e-3 in original units (12 standard
+                // errors for the drift of ecom_pageviews), so their value depends on the exact optimum.
                 Double ourSe = fit.standardErrors().get(e.getKey());
                 boolean regression = e.getKey().equals("intercept") || e.getKey().equals("drift");
                 if (!regression && se > 0 && (ourSe == null || Math.abs(ourSe - se) > 0.02 * se)) {

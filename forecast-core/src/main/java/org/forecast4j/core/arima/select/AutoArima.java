@@ -35,7 +35,7 @@ import org.forecast4j.core.arima.FittedArima;
  * constant, then moves of ±1 in P, Q, (P,Q), p, q, (p,q) and toggling the constant (mean when d + D = 0, drift
  * when d + D = 1) from the best model until nothing improves or 94 models were tried;</li>
  * <li>a candidate is rejected (criterion +&infin;) when its fit fails, an AR or MA root lies within 1.01 of the
- * unit circle, or a standard error is undefined;</li>
+ * unit circle, or a standard error is undefined (R's {@code checkarima});</li>
  * <li>with the approximation, the candidates are refitted by CSS-ML in order of their criterion and the first
  * acceptable one is chosen.</li>
  * </ol>
@@ -549,6 +549,7 @@ public final class AutoArima implements Forecaster {
                         String.format(java.util.Locale.ROOT, "root modulus %.4f within %.2f of the unit circle",
                                 minRoot, ROOT_MARGIN), f);
             }
+            // R: checkarima(fit), any(is.nan(sqrt(diag(fit$var.coef)))) sets ic to Inf
             for (double se : f.standardErrors().values()) {
                 if (Double.isNaN(se)) {
                     return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
