@@ -116,10 +116,11 @@ final class ArimaXreg implements Forecaster {
     }
 
     /** The fitted ARIMA plus the future rows of the regressor file. */
-    final class Fitted implements FittedModel {
+    final class Fitted extends DelegatingFittedModel {
         private final FittedArima model;
 
         Fitted(FittedArima model) {
+            super(model);
             this.model = model;
         }
 
@@ -137,26 +138,6 @@ final class ArimaXreg implements Forecaster {
                                 + "values after the history)", file, rows, horizon, n, n + horizon));
             }
             return model.forecast(horizon, levels, rows(n, horizon));
-        }
-
-        @Override
-        public String description() {
-            return model.description();
-        }
-
-        @Override
-        public TimeSeries series() {
-            return model.series();
-        }
-
-        @Override
-        public double[] fitted() {
-            return model.fitted();
-        }
-
-        @Override
-        public double[] residuals() {
-            return model.residuals();
         }
     }
 }

@@ -45,38 +45,17 @@ final class ModelCapture implements Forecaster {
         return models.remove(forecast);
     }
 
-    private final class Captured implements FittedModel {
-        private final FittedModel model;
+    private final class Captured extends DelegatingFittedModel {
 
         Captured(FittedModel model) {
-            this.model = model;
+            super(model);
         }
 
         @Override
         public Forecast forecast(int horizon, List<Level> levels) {
-            Forecast f = model.forecast(horizon, levels);
-            models.put(f, model);
+            Forecast f = delegate.forecast(horizon, levels);
+            models.put(f, delegate);
             return f;
-        }
-
-        @Override
-        public String description() {
-            return model.description();
-        }
-
-        @Override
-        public TimeSeries series() {
-            return model.series();
-        }
-
-        @Override
-        public double[] fitted() {
-            return model.fitted();
-        }
-
-        @Override
-        public double[] residuals() {
-            return model.residuals();
         }
     }
 }
