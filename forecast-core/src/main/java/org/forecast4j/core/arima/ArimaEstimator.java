@@ -13,6 +13,7 @@ import org.forecast4j.core.ModelFitException;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.linalg.Polynomials;
 import org.forecast4j.core.optim.ArimaParameterTransform;
+import org.forecast4j.core.optim.BatchObjective;
 import org.forecast4j.core.optim.Bfgs;
 import org.forecast4j.core.optim.NumericalDerivatives;
 import org.forecast4j.core.optim.Objective;
@@ -67,6 +68,10 @@ final class ArimaEstimator {
         KalmanWorkspace ws;
         double[] cssW;
         double[] cssResid;
+        /** (1-B)^d (1-B^s)^D y and the same differences of the regression columns (row-major), for CSS. */
+        double[] cssWy;
+        double[] cssWx;
+        int[] cssLags;
         int ncond;
         boolean trans;
         int evaluations;
@@ -76,6 +81,9 @@ final class ArimaEstimator {
         int[] deltaIdx;
         double[] deltaVal;
         KalmanWorkspace wsDiff;
+        /** Δ(B) y and Δ(B) x_k (row-major) over t &ge; len(delta), for the differenced likelihood. */
+        double[] mlWy;
+        double[] mlWx;
 
         double[] series(double[] c) {
             if (ncx == 0) {
@@ -91,6 +99,27 @@ final class ArimaEstimator {
                 yadj[t] = v;
             }
             return yadj;
+        }
+
+        /**
+         * {@code wy - Σ_k wx_k c_(narma+k)}: differencing is linear, so the differenced regression residual is
+         * the differenced series minus the differenced regressors times the coefficients, and the differences
+         * are taken once per fit instead of once per evaluation. Returns {@code wy} itself without regressors.
+         */
+        double[] regressionAdjusted(double[] wy, double[] wx, double[] out, double[] c) {
+            if (ncx == 0) {
+                return wy;
+            }
+            int m = wy.length;
+            for (int t = 0; t < m; t++) {
+                double v = wy[t];
+                int row = t * ncx;
+                for (int j = 0; j < ncx; j++) {
+                    v -= wx[row + j] * c[narma + j];
+                }
+                out[t] = v;
+            }
+            return out;
         }
 
         void unscale(double[] xs) {
@@ -113,19 +142,8 @@ final class ArimaEstimator {
             evaluations++;
             unscale(xs);
             ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, trans, phi, theta, work);
-            double[] yv = series(coef);
-            int lag = delta.length;
-            int m = w.length;
-            int nz = deltaIdx.length;
-            // w_t = y_(t+L) - Σ δ_k y_(t+L-1-k), over the non-zero δ_k
-            for (int t = 0; t < m; t++) {
-                double v = yv[t + lag];
-                for (int j = 0; j < nz; j++) {
-                    v -= deltaVal[j] * yv[t + lag - 1 - deltaIdx[j]];
-                }
-                w[t] = v;
-            }
-            ChandrasekharLikelihood.evaluate(w, phi, theta, wsDiff);
+            double[] wv = regressionAdjusted(mlWy, mlWx, w, coef);
+            ChandrasekharLikelihood.evaluate(wv, phi, theta, wsDiff);
             return KalmanLikelihood.concentratedObjective(wsDiff);
         }
 
@@ -143,8 +161,51 @@ final class ArimaEstimator {
             evaluations++;
             unscale(xs);
             ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, false, phi, theta, work);
-            double v = ArimaCss.meanSquare(series(coef), d, sd, s, phi, theta, ncond, cssW, cssResid);
+            double[] wv = regressionAdjusted(cssWy, cssWx, cssW, coef);
+            double v = ArimaCss.meanSquareDifferenced(wv, y.length, phi, theta, ncond, cssResid, cssLags);
             return 0.5 * Math.log(v);
+        }
+
+        // four-lane workspaces for cssBatch, created on first use
+        double[][] lanePhi;
+        double[][] laneTheta;
+        double[][] laneW;
+        double[][] laneResid;
+        double[] laneOut;
+
+        /**
+         * {@link #css} at {@code count} points, four at a time ({@link ArimaCss#meanSquareDifferenced4}); a last
+         * group of fewer than four repeats its last point. Each value is bit-identical to {@link #css}.
+         */
+        void cssBatch(double[][] points, int count, double[] values) {
+            int n = y.length;
+            if (lanePhi == null) {
+                lanePhi = new double[4][phi.length];
+                laneTheta = new double[4][theta.length];
+                laneW = new double[4][];
+                laneResid = new double[4][n];
+                laneOut = new double[4];
+                for (int b = 0; b < 4; b++) {
+                    laneW[b] = ncx == 0 ? cssWy : new double[n];
+                }
+            }
+            for (int g = 0; g < count; g += 4) {
+                for (int b = 0; b < 4; b++) {
+                    int i = Math.min(g + b, count - 1);
+                    if (g + b < count) {
+                        evaluations++;
+                    }
+                    unscale(points[i]);
+                    ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, false, lanePhi[b], laneTheta[b], work);
+                    if (ncx > 0) {
+                        regressionAdjusted(cssWy, cssWx, laneW[b], coef);
+                    }
+                }
+                ArimaCss.meanSquareDifferenced4(laneW, n, lanePhi, laneTheta, ncond, laneResid, cssLags, laneOut);
+                for (int b = 0; b < 4 && g + b < count; b++) {
+                    values[g + b] = 0.5 * Math.log(laneOut[b]);
+                }
+            }
         }
     }
 
@@ -408,16 +469,59 @@ final class ArimaEstimator {
                 }
             }
             pr.wsDiff = new KalmanWorkspace(pr.phi.length, pr.theta.length, 0);
+            int lag = delta.length;
+            int m = n - lag;
+            pr.mlWy = new double[m];
+            pr.mlWx = new double[m * ncx];
+            // w_t = y_(t+L) - Σ δ_k y_(t+L-1-k), over the non-zero δ_k; likewise for each regressor
+            for (int t = 0; t < m; t++) {
+                double v = x[t + lag];
+                for (int j = 0; j < nz; j++) {
+                    v -= pr.deltaVal[j] * x[t + lag - 1 - pr.deltaIdx[j]];
+                }
+                pr.mlWy[t] = v;
+                for (int k = 0; k < ncx; k++) {
+                    double u = xmat[k][t + lag];
+                    for (int j = 0; j < nz; j++) {
+                        u -= pr.deltaVal[j] * xmat[k][t + lag - 1 - pr.deltaIdx[j]];
+                    }
+                    pr.mlWx[t * ncx + k] = u;
+                }
+            }
+        }
+        if (method != ArimaMethod.ML) {
+            pr.cssWy = new double[n];
+            ArimaCss.difference(x, d, sd, s, pr.cssWy);
+            pr.cssWx = new double[n * ncx];
+            double[] col = new double[n];
+            for (int k = 0; k < ncx; k++) {
+                ArimaCss.difference(xmat[k], d, sd, s, col);
+                for (int t = 0; t < n; t++) {
+                    pr.cssWx[t * ncx + k] = col[t];
+                }
+            }
+            pr.cssLags = new int[pr.phi.length + pr.theta.length];
         }
 
         double[] eps = new double[nfree];
         java.util.Arrays.fill(eps, NumericalDerivatives.NDEPS);
         Bfgs bfgs = new Bfgs(MAX_IT, REL_TOL);
-        Objective cssObj = pr::css;
+        Objective cssObj = new BatchObjective() {
+            @Override
+            public double value(double[] xs) {
+                return pr.css(xs);
+            }
+
+            @Override
+            public void values(double[][] points, int count, double[] values) {
+                pr.cssBatch(points, count, values);
+            }
+        };
         Objective mlObj = pr::ml;
 
         FittedArima.Parts out = new FittedArima.Parts();
-        double[][] vcov;
+        // covariance of the free (rotated) coefficients from the Hessian, deferred: see FittedArima.inference()
+        java.util.function.Function<List<String>, double[][]> vcovTask;
         double value;
         double sigma2;
         double[] residuals = new double[n];
@@ -436,8 +540,8 @@ final class ArimaEstimator {
             value = res.value();
             pr.unscale(res.point());
             coef = pr.coef.clone();
-            vcov = nfree == 0 ? new double[0][0]
-                    : invertScaled(hessian(cssObj, res.point(), pr), nUsed, warnings);
+            double[] at = res.point().clone();
+            vcovTask = hw -> at.length == 0 ? new double[0][0] : invertScaled(hessian(cssObj, at, pr), nUsed, hw);
             ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, false, pr.phi, pr.theta, pr.work);
             double[] yv = pr.series(coef);
             KalmanLikelihood.evaluate(yv, pr.phi, pr.theta, delta, pr.ws, null);
@@ -511,12 +615,17 @@ final class ArimaEstimator {
                     xs = scaled(coef, pr);
                     value = pr.ml(xs);
                 }
-                double[][] vt = invertScaled(hessian(mlObj, xs, pr), nUsed, warnings);
-                double[][] a = ArimaParameterTransform.gradtrans(p, q, sp, coef);
-                vcov = sandwich(a, vt, pr.free);
+                double[] at = xs.clone();
+                double[] coefAt = coef.clone();
+                vcovTask = hw -> {
+                    double[][] vt = invertScaled(hessian(mlObj, at, pr), nUsed, hw);
+                    double[][] a = ArimaParameterTransform.gradtrans(p, q, sp, coefAt);
+                    return sandwich(a, vt, pr.free);
+                };
                 coef = ArimaParameterTransform.undoPars(p, q, sp, coef);
             } else {
-                vcov = nfree == 0 ? new double[0][0] : invertScaled(hessian(mlObj, xs, pr), nUsed, warnings);
+                double[] at = xs.clone();
+                vcovTask = hw -> at.length == 0 ? new double[0][0] : invertScaled(hessian(mlObj, at, pr), nUsed, hw);
             }
             ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, false, pr.phi, pr.theta, pr.work);
             double[] yv = pr.series(coef);
@@ -547,7 +656,8 @@ final class ArimaEstimator {
                 }
             }
             double[][] am = restrict(a, pr.free);
-            vcov = multiply(multiply(am, vcov), transpose(am));
+            java.util.function.Function<List<String>, double[][]> rotated = vcovTask;
+            vcovTask = hw -> multiply(multiply(am, rotated.apply(hw)), transpose(am));
         }
 
         double loglik = -0.5 * (2 * nUsed * value + nUsed + nUsed * LOG_2PI);
@@ -563,12 +673,18 @@ final class ArimaEstimator {
                     + sigma2 + " (degenerate series?)");
         }
 
-        double[] se = new double[npar];
-        java.util.Arrays.fill(se, Double.NaN);
-        for (int i = 0; i < pr.free.length; i++) {
-            double v = vcov[i][i];
-            se[pr.free[i]] = v >= 0 ? Math.sqrt(v) : Double.NaN;
-        }
+        java.util.function.Function<List<String>, double[][]> task = vcovTask;
+        out.inferenceTask = () -> {
+            List<String> hw = new ArrayList<>();
+            double[][] vcov = task.apply(hw);
+            double[] se = new double[npar];
+            java.util.Arrays.fill(se, Double.NaN);
+            for (int i = 0; i < pr.free.length; i++) {
+                double v = vcov[i][i];
+                se[pr.free[i]] = v >= 0 ? Math.sqrt(v) : Double.NaN;
+            }
+            return new FittedArima.Inference(se, vcov, FittedArima.copyOf(hw));
+        };
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} loglik={} evaluations={} converged={}", orderText, method, loglik, pr.evaluations,
                     converged);
@@ -586,9 +702,7 @@ final class ArimaEstimator {
         out.method = method;
         out.names = FittedArima.copyOf(names);
         out.coef = coef;
-        out.se = se;
         out.mask = mask;
-        out.vcov = vcov;
         out.sigma2 = sigma2;
         out.loglik = loglik;
         out.aic = aic;

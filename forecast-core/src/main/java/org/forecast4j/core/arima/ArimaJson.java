@@ -35,7 +35,7 @@ final class ArimaJson {
     private ArimaJson() {
     }
 
-    static String write(FittedArima.Parts f) {
+    static String write(FittedArima.Parts f, FittedArima.Inference inf, List<String> warnings) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("{\"format\":\"").append(FORMAT).append("\",\"version\":").append(VERSION);
         Arima s = f.spec;
@@ -73,11 +73,11 @@ final class ArimaJson {
             sb.append(i > 0 ? "," : "").append(f.mask[i]);
         }
         sb.append("],\"standardErrors\":");
-        nums(sb, f.se);
+        nums(sb, inf.se);
         sb.append(",\"covariance\":[");
-        for (int i = 0; i < f.vcov.length; i++) {
+        for (int i = 0; i < inf.vcov.length; i++) {
             sb.append(i > 0 ? "," : "");
-            nums(sb, f.vcov[i]);
+            nums(sb, inf.vcov[i]);
         }
         sb.append("],\"sigma2\":");
         num(sb, f.sigma2);
@@ -92,7 +92,7 @@ final class ArimaJson {
         sb.append(",\"nobs\":").append(f.nobs).append(",\"converged\":").append(f.converged)
                 .append(",\"iterations\":").append(f.iterations).append(",\"evaluations\":").append(f.evaluations)
                 .append(",\"warnings\":");
-        strs(sb, f.warnings);
+        strs(sb, warnings);
         sb.append(",\"residuals\":");
         nums(sb, f.residuals);
         sb.append(",\"intercept\":").append(f.hasIntercept).append(",\"drift\":").append(f.hasDrift)
@@ -169,12 +169,13 @@ final class ArimaJson {
         for (int i = 0; i < f.mask.length; i++) {
             f.mask[i] = Boolean.TRUE.equals(est.get(i));
         }
-        f.se = arr(fit, "standardErrors");
+        double[] stdErr = arr(fit, "standardErrors");
         List<Object> cov = (List<Object>) fit.get("covariance");
-        f.vcov = new double[cov.size()][];
-        for (int i = 0; i < f.vcov.length; i++) {
-            f.vcov[i] = toDoubles((List<Object>) cov.get(i));
+        double[][] vcov = new double[cov.size()][];
+        for (int i = 0; i < vcov.length; i++) {
+            vcov[i] = toDoubles((List<Object>) cov.get(i));
         }
+        f.inference = new FittedArima.Inference(stdErr, vcov, List.of());
         f.sigma2 = num(fit, "sigma2");
         f.loglik = num(fit, "logLikelihood");
         f.aic = num(fit, "aic");

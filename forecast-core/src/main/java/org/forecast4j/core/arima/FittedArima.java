@@ -51,9 +51,10 @@ public final class FittedArima implements FittedModel {
         ArimaMethod method;
         List<String> names;
         double[] coef;
-        double[] se;
         boolean[] mask;
-        double[][] vcov;
+        /** Standard errors and covariance: given, or computed on first use by {@link #inferenceTask}. */
+        Inference inference;
+        java.util.function.Supplier<Inference> inferenceTask;
         double sigma2;
         double loglik;
         double aic;
@@ -73,6 +74,49 @@ public final class FittedArima implements FittedModel {
         boolean hasIntercept;
         boolean hasDrift;
         List<String> xregNames;
+    }
+
+    /**
+     * The Hessian-based part of a fit: standard errors (NaN where undefined), the covariance of the free
+     * coefficients, and the warnings raised while computing them.
+     */
+    static final class Inference {
+        final double[] se;
+        final double[][] vcov;
+        final List<String> warnings;
+
+        Inference(double[] se, double[][] vcov, List<String> warnings) {
+            this.se = se;
+            this.vcov = vcov;
+            this.warnings = warnings;
+        }
+    }
+
+    /**
+     * The standard errors and covariance. The estimator defers the numerical Hessian (about {@code 4k²} objective
+     * evaluations for {@code k} coefficients, often as many as the optimisation itself) to the first request, so
+     * that a search that discards most candidates unseen (auto-ARIMA) does not pay for it; the result is the same
+     * whenever it is computed. Computed once, thread-safely; the estimator's workspaces are released afterwards.
+     */
+    Inference inference() {
+        synchronized (f) {
+            if (f.inference == null) {
+                f.inference = f.inferenceTask.get();
+                f.inferenceTask = null;
+            }
+            return f.inference;
+        }
+    }
+
+    /** Fit warnings followed by those of the standard-error computation. */
+    private List<String> allWarnings() {
+        List<String> extra = inference().warnings;
+        if (extra.isEmpty()) {
+            return f.warnings;
+        }
+        List<String> all = new ArrayList<>(f.warnings);
+        all.addAll(extra);
+        return Collections.unmodifiableList(all);
     }
 
     /**
@@ -101,7 +145,7 @@ public final class FittedArima implements FittedModel {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < f.coef.length; i++) {
             if (f.mask[i]) {
-                m.put(f.names.get(i), f.se[i]);
+                m.put(f.names.get(i), inference().se[i]);
             }
         }
         return Collections.unmodifiableMap(m);
@@ -113,9 +157,10 @@ public final class FittedArima implements FittedModel {
      * @return a copy
      */
     public double[][] covariance() {
-        double[][] c = new double[f.vcov.length][];
+        double[][] vcov = inference().vcov;
+        double[][] c = new double[vcov.length][];
         for (int i = 0; i < c.length; i++) {
-            c[i] = f.vcov[i].clone();
+            c[i] = vcov[i].clone();
         }
         return c;
     }
@@ -276,7 +321,7 @@ public final class FittedArima implements FittedModel {
      * @return unmodifiable list
      */
     public List<String> warnings() {
-        return f.warnings;
+        return allWarnings();
     }
 
     /**
@@ -633,7 +678,7 @@ public final class FittedArima implements FittedModel {
             for (int i = 0; i < f.names.size(); i++) {
                 h.append(String.format(Locale.ROOT, "%10s", f.names.get(i)));
                 c.append(String.format(Locale.ROOT, "%10.4f", f.coef[i]));
-                e.append(f.mask[i] ? String.format(Locale.ROOT, "%10.4f", f.se[i]) : String.format("%10s", "fixed"));
+                e.append(f.mask[i] ? String.format(Locale.ROOT, "%10.4f", inference().se[i]) : String.format("%10s", "fixed"));
             }
             sb.append(h).append('\n').append(c).append('\n').append(e).append("\n\n");
         }
@@ -641,9 +686,10 @@ public final class FittedArima implements FittedModel {
         if (!Double.isNaN(f.aic)) {
             sb.append(String.format(Locale.ROOT, "AIC=%.2f   AICc=%.2f   BIC=%.2f%n", f.aic, f.aicc, f.bic));
         }
-        if (!f.warnings.isEmpty()) {
+        List<String> warnings = allWarnings();
+        if (!warnings.isEmpty()) {
             sb.append("Warnings:\n");
-            for (String w : f.warnings) {
+            for (String w : warnings) {
                 sb.append("  ").append(w).append('\n');
             }
         }
@@ -658,7 +704,7 @@ public final class FittedArima implements FittedModel {
      * @return JSON text
      */
     public String toJson() {
-        return ArimaJson.write(f);
+        return ArimaJson.write(f, inference(), allWarnings());
     }
 
     /**

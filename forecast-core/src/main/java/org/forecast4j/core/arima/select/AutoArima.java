@@ -287,9 +287,13 @@ public final class AutoArima implements Forecaster {
             int bp = Math.min(startSP, mP);
             int bq = Math.min(startSQ, mQ);
             List<SearchCandidate> results = new ArrayList<>();
+            List<Fit> fits = new ArrayList<>();
             Fit best = candidate(p, d, q, bp, bigD, bq, constant, approx, results);
+            fits.add(best);
+            check(best, results);
             Fit fit = candidate(0, d, 0, 0, bigD, 0, constant, approx, results);
-            if (fit.ic < best.ic) {
+            fits.add(fit);
+            if (improves(fit, best, results)) {
                 best = fit;
                 p = 0;
                 q = 0;
@@ -300,7 +304,8 @@ public final class AutoArima implements Forecaster {
                 int np = mp > 0 ? 1 : 0;
                 int nP = m > 1 && mP > 0 ? 1 : 0;
                 fit = candidate(np, d, 0, nP, bigD, 0, constant, approx, results);
-                if (fit.ic < best.ic) {
+                fits.add(fit);
+                if (improves(fit, best, results)) {
                     best = fit;
                     p = np;
                     bp = nP;
@@ -312,7 +317,8 @@ public final class AutoArima implements Forecaster {
                 int nq = mq > 0 ? 1 : 0;
                 int nQ = m > 1 && mQ > 0 ? 1 : 0;
                 fit = candidate(0, d, nq, 0, bigD, nQ, constant, approx, results);
-                if (fit.ic < best.ic) {
+                fits.add(fit);
+                if (improves(fit, best, results)) {
                     best = fit;
                     p = 0;
                     bp = 0;
@@ -322,7 +328,8 @@ public final class AutoArima implements Forecaster {
             }
             if (constant) {
                 fit = candidate(0, d, 0, 0, bigD, 0, false, approx, results);
-                if (fit.ic < best.ic) {
+                fits.add(fit);
+                if (improves(fit, best, results)) {
                     // as R: the constant flag of the search is not changed here
                     best = fit;
                     p = 0;
@@ -357,7 +364,8 @@ public final class AutoArima implements Forecaster {
                         continue outer;
                     }
                     fit = candidate(np, d, nq, nP, bigD, nQ, constant, approx, results);
-                    if (fit.ic < best.ic) {
+                    fits.add(fit);
+                    if (improves(fit, best, results)) {
                         best = fit;
                         p = np;
                         q = nq;
@@ -373,33 +381,57 @@ public final class AutoArima implements Forecaster {
                             continue;
                         }
                         fit = candidate(p, d, q, bp, bigD, bq, !constant, approx, results);
-                        if (fit.ic < best.ic) {
+                        fits.add(fit);
+                        if (improves(fit, best, results)) {
                             best = fit;
                             constant = !constant;
                         }
                     }
                 }
             }
-            trace.addAll(results);
             if (approx && best.model != null) {
-                // refit by CSS-ML in order of the approximate criterion; the first acceptable model wins
-                Integer[] order = new Integer[results.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
-                Arrays.sort(order, (a, b) -> Double.compare(results.get(a).ic(), results.get(b).ic()));
+                // refit by CSS-ML in order of the approximate criterion (stable: ties and rejected candidates in
+                // search order, as R's order()); the first acceptable model wins. A candidate's deferred check
+                // runs when it comes up: if it rejects the candidate, the order is recomputed, which puts it
+                // among the rejected ones exactly where R's order would have had it.
                 List<SearchCandidate> refits = new ArrayList<>();
-                for (Integer i : order) {
-                    SearchCandidate c = results.get(i);
-                    Fit f = candidate(c.p(), d, c.q(), c.seasonalP(), bigD, c.seasonalQ(), c.constant(), false,
-                            refits);
-                    if (f.ic < Double.POSITIVE_INFINITY) {
-                        best = f;
-                        break;
+                boolean[] refitted = new boolean[results.size()];
+                boolean done = false;
+                reorder:
+                while (!done) {
+                    Integer[] order = new Integer[results.size()];
+                    for (int i = 0; i < order.length; i++) {
+                        order[i] = i;
                     }
+                    Arrays.sort(order, (a, b) -> Double.compare(results.get(a).ic(), results.get(b).ic()));
+                    for (Integer i : order) {
+                        if (refitted[i]) {
+                            continue;
+                        }
+                        Fit candidateFit = fits.get(i);
+                        if (!candidateFit.checked) {
+                            check(candidateFit, results);
+                            if (candidateFit.ic == Double.POSITIVE_INFINITY) {
+                                continue reorder;
+                            }
+                        }
+                        refitted[i] = true;
+                        SearchCandidate c = results.get(i);
+                        Fit f = candidate(c.p(), d, c.q(), c.seasonalP(), bigD, c.seasonalQ(), c.constant(), false,
+                                refits);
+                        check(f, refits);
+                        if (f.ic < Double.POSITIVE_INFINITY) {
+                            best = f;
+                            break reorder;
+                        }
+                    }
+                    done = true;
                 }
                 // as R: if no refit is acceptable, the best approximate (CSS) fit is kept
+                trace.addAll(results);
                 trace.addAll(refits);
+            } else {
+                trace.addAll(results);
             }
             if (best.model == null || best.ic == Double.POSITIVE_INFINITY) {
                 return fallback("no suitable ARIMA model found (every candidate was rejected)");
@@ -432,6 +464,7 @@ public final class AutoArima implements Forecaster {
             if (best != null && approx) {
                 SearchCandidate c = best.candidate;
                 Fit exact = evaluate(c.p(), d, c.q(), c.seasonalP(), bigD, c.seasonalQ(), c.constant(), false);
+                check(exact, null);
                 trace.add(exact.candidate);
                 best = exact.ic < Double.POSITIVE_INFINITY ? exact : searchAll(models, d, bigD, false);
             }
@@ -475,10 +508,13 @@ public final class AutoArima implements Forecaster {
             }
             Fit best = null;
             for (Fit f : fits) {
-                trace.add(f.candidate);
                 if (f.ic < (best == null ? Double.POSITIVE_INFINITY : best.ic)) {
-                    best = f;
+                    check(f, null);
+                    if (f.ic < (best == null ? Double.POSITIVE_INFINITY : best.ic)) {
+                        best = f;
+                    }
                 }
+                trace.add(f.candidate);
             }
             return best;
         }
@@ -511,7 +547,7 @@ public final class AutoArima implements Forecaster {
                         "fit failed: " + e.getMessage(), null);
             }
             int nstar = serieslength - d - bigD * m;
-            int npar = f.standardErrors().size() + 1;
+            int npar = f.coefficientNames().size() + 1; // R: length(coef[mask]) + 1; auto-ARIMA fixes none
             double aic = useApprox ? offset + nstar * Math.log(f.sigma2()) + 2 * npar
                     : -2 * f.logLikelihood() + 2 * npar;
             if (!Double.isFinite(aic)) {
@@ -549,14 +585,49 @@ public final class AutoArima implements Forecaster {
                         String.format(java.util.Locale.ROOT, "root modulus %.4f within %.2f of the unit circle",
                                 minRoot, ROOT_MARGIN), f);
             }
-            // R: checkarima(fit), any(is.nan(sqrt(diag(fit$var.coef)))) sets ic to Inf
-            for (double se : f.standardErrors().values()) {
+            // R's checkarima (an undefined standard error rejects the candidate) is deferred to check(...)
+            return fit(p, d, q, bp, bigD, bq, constant, useApprox, value, "", f);
+        }
+
+        /**
+         * R's {@code checkarima}: {@code any(is.nan(sqrt(diag(fit$var.coef))))} sets the criterion to +&infin;.
+         * The standard errors need the numerical Hessian, as expensive as the fit itself, and the check can only
+         * reject a candidate, so the search applies it only to a candidate that would otherwise become the best
+         * (or be refitted): the decisions are R's, and most candidates never pay for a Hessian. The candidate's
+         * entry in {@code list} (if given) is replaced when it is rejected.
+         */
+        private void check(Fit f, List<SearchCandidate> list) {
+            if (f.checked) {
+                return;
+            }
+            f.checked = true;
+            for (double se : f.model.standardErrors().values()) {
                 if (Double.isNaN(se)) {
-                    return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
-                            "a standard error is undefined (Hessian not positive definite)", f);
+                    SearchCandidate c = f.candidate;
+                    SearchCandidate rejected = new SearchCandidate(c.p(), c.d(), c.q(), c.seasonalP(),
+                            c.seasonalD(), c.seasonalQ(), c.period(), c.constant(), c.approximation(),
+                            Double.POSITIVE_INFINITY, "a standard error is undefined (Hessian not positive definite)");
+                    if (list != null) {
+                        for (int i = 0; i < list.size(); i++) {
+                            if (list.get(i) == c) {
+                                list.set(i, rejected);
+                            }
+                        }
+                    }
+                    f.candidate = rejected;
+                    f.ic = Double.POSITIVE_INFINITY;
+                    return;
                 }
             }
-            return fit(p, d, q, bp, bigD, bq, constant, useApprox, value, "", f);
+        }
+
+        /** R's {@code fit$ic < bestfit$ic}, with the deferred check applied to a candidate that passes it. */
+        private boolean improves(Fit f, Fit best, List<SearchCandidate> list) {
+            if (!(f.ic < best.ic)) {
+                return false;
+            }
+            check(f, list);
+            return f.ic < best.ic;
         }
 
         private Fit fit(int p, int d, int q, int bp, int bigD, int bq, boolean constant, boolean useApprox,
@@ -632,18 +703,23 @@ public final class AutoArima implements Forecaster {
         }
     }
 
-    /** A fitted candidate and its criterion. */
+    /**
+     * A fitted candidate and its criterion. A finite criterion is provisional until {@link Search#check} has
+     * looked at the standard errors (R's {@code checkarima}), which can only turn it into +&infin;.
+     */
     private static final class Fit {
-        final double ic;
+        double ic;
         final FittedArima model;
         final boolean approximate;
-        final SearchCandidate candidate;
+        SearchCandidate candidate;
+        boolean checked;
 
         Fit(double ic, FittedArima model, boolean approximate, SearchCandidate candidate) {
             this.ic = ic;
             this.model = model;
             this.approximate = approximate;
             this.candidate = candidate;
+            this.checked = !(ic < Double.POSITIVE_INFINITY);
         }
     }
 
