@@ -8,7 +8,7 @@ package org.forecast4j.core.linalg;
  *
  * <p>The recursion, from {@code v_0 = γ_0}:
  * <div style="white-space: pre">
- *   φ_kk = (γ_k − Σ_{j=1..k−1} φ_(k−1),j γ_(k−j)) / v_(k−1)        ({@link #reflection})
+ *   φ_kk = (γ_k − Σ_{j=1..k−1} φ_(k−1),j γ_(k−j)) / v_(k−1)        ({@link #reflection}, {@link #reflectionDirect})
  *   φ_kj = φ_(k−1),j − φ_kk φ_(k−1),(k−j),   j = 1..k−1          ({@link #update})
  *   v_k  = v_(k−1) (1 − φ_kk²)  =  γ_0 − Σ_{j=1..k} φ_kj γ_j      ({@link #innovationVariance}, the direct form)
  * </div>
@@ -69,6 +69,29 @@ public final class LevinsonDurbin {
             num -= phi[j - 1] * gamma[k - j];
         }
         return num / vPrev;
+    }
+
+    /**
+     * The partial autocorrelation of order {@code k} with the innovation variance in its direct form (R's
+     * {@code pacf}): {@code φ_kk = (γ_k − Σ_{j<k} φ_(k−1),j γ_(k−j)) / (γ_0 − Σ_{j<k} φ_(k−1),j γ_j)}. Both sums run
+     * in one pass, summed in increasing {@code j}: their two independent chains of additions overlap, where two
+     * passes would wait on each in turn.
+     *
+     * @param gamma0 {@code γ_0} (1 for autocorrelations)
+     * @param gamma  {@code gamma[j] = γ_j}, length &ge; k + 1 ({@code gamma[0]} is not read). Not modified.
+     * @param k      order &ge; 1
+     * @param phi    the order-(k − 1) coefficients {@code φ_(k−1),j} in {@code phi[j − 1]}. Not modified.
+     * @return {@code φ_kk}; infinite or NaN when the denominator {@code v_(k−1)} is 0
+     */
+    public static double reflectionDirect(double gamma0, double[] gamma, int k, double[] phi) {
+        double num = gamma[k];
+        double v = gamma0;
+        for (int j = 1; j < k; j++) {
+            double p = phi[j - 1];
+            num -= p * gamma[k - j];
+            v -= p * gamma[j];
+        }
+        return num / v;
     }
 
     /**

@@ -318,10 +318,9 @@ public final class Autocorrelation {
         Checks.requireArgument(work.length >= maxLag, "work length %d < maxLag %d", work.length, maxLag);
         // work[0..k-1) holds φ_(k-1),1..k-1
         for (int k = 1; k <= maxLag; k++) {
-            // φ_kk = (r_k − Σ φ_(k−1),j r_(k−j)) / (1 − Σ φ_(k−1),j r_j)
-            double v = LevinsonDurbin.innovationVariance(1.0, acf, k - 1, work);
-            double pk = LevinsonDurbin.reflection(acf, k, v, work);
-            if (k > 1 && !(v != 0 && Double.isFinite(pk))) {
+            // φ_kk = (r_k − Σ φ_(k−1),j r_(k−j)) / (1 − Σ φ_(k−1),j r_j); a zero denominator gives ±∞ or NaN
+            double pk = LevinsonDurbin.reflectionDirect(1.0, acf, k, work);
+            if (k > 1 && !Double.isFinite(pk)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "Durbin-Levinson breaks down at lag %d (prediction error variance 0)", k));
             }

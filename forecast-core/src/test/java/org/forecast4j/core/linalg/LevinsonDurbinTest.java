@@ -94,6 +94,13 @@ class LevinsonDurbinTest {
             }
             // the recursive and the direct innovation variance agree
             assertEquals(vars[k], LevinsonDurbin.innovationVariance(g[0], g, k, phi), 1e-9 * g[0], "order " + k);
+            // the direct form of φ_kk (R's pacf) agrees with the recursive one, and is exactly the reflection over the
+            // direct variance (the same sums in the same order)
+            double[] prev = k == 1 ? new double[0] : coefs[k - 2];
+            double direct = LevinsonDurbin.reflectionDirect(g[0], g, k, prev);
+            assertEquals(phi[k - 1], direct, 1e-9, "order " + k);
+            assertEquals(LevinsonDurbin.reflection(g, k, LevinsonDurbin.innovationVariance(g[0], g, k - 1, prev), prev),
+                    direct, 0.0);
         }
     }
 
