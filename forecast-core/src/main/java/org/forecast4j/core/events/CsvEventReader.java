@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.forecast4j.core.io.Inputs;
 
 /**
  * Streaming reader of any delimited file with a header row, its columns mapped to event fields by a

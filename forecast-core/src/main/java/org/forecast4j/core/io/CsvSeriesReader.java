@@ -1,8 +1,6 @@
 package org.forecast4j.core.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -293,14 +290,7 @@ public final class CsvSeriesReader {
      * @throws IOException if the file cannot be opened
      */
     static Reader open(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8);
     }
 
     private static UncheckedIOException ioFailure(Path file, IOException e) {
