@@ -50,7 +50,7 @@ final class GroupDual {
 
     static Allocation solve(AllocationProblem problem, Cell[] cells, double cap) {
         if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
-            throw new IllegalArgumentException("the min-spend objective with group limits is not supported");
+            throw new IllegalStateException("min-spend with group limits goes through MinSpendSearch");
         }
         Allocation cont = solveContinuous(problem, cells, cap);
         if (problem.unit() <= 0 || cont.status() == Allocation.Status.INFEASIBLE) {
@@ -213,7 +213,7 @@ final class GroupDual {
 
     private static Allocation solveContinuous(AllocationProblem problem, Cell[] cells, double cap) {
         if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
-            throw new IllegalArgumentException("the min-spend objective with group limits is not supported");
+            throw new IllegalStateException("min-spend with group limits goes through MinSpendSearch");
         }
         int n = cells.length;
         List<GroupLimit> groups = problem.groups();
