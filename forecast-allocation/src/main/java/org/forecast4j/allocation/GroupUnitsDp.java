@@ -255,6 +255,25 @@ final class GroupUnitsDp {
             return Allocation.infeasible(problem, "no whole-unit plan meets every group limit (unit " + u + ")",
                     "dynamic programming");
         }
+        // shadow price of the budget: value of its last unit, (best with ≤ U units − best with ≤ U − 1 units)/u
+        double shadow = 0;
+        if (dimOf[0] >= 0 && !saturating[0]) {
+            int d0 = dimOf[0];
+            double below = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < p; s++) {
+                if (best[s] <= below || (s / stride[d0]) % dr[d0] >= dr[d0] - 1) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int d = 0; d < dims && ok; d++) {
+                    ok = (s / stride[d]) % dr[d] >= dlow[d];
+                }
+                if (ok) {
+                    below = best[s];
+                }
+            }
+            shadow = below == Double.NEGATIVE_INFINITY ? Double.NaN : Math.max(0, (best[arg] - below) / u);
+        }
         // back-track through the stored predecessor states
         double[] x = new double[n];
         long[] k = new long[n];
@@ -281,7 +300,7 @@ final class GroupUnitsDp {
                 binding.add(name[c] + ".min");
             }
         }
-        return Allocation.certified(problem, x, tau, 0, Double.NaN, binding, "dynamic programming",
+        return Allocation.certified(problem, x, tau, 0, shadow, binding, "dynamic programming",
                 String.format(Locale.ROOT, "dynamic programming over units and %d constraint loads (%d states): exact",
                         dims, p));
     }

@@ -84,6 +84,15 @@ final class AllocationJson {
     }
 
     private static Objective objective(JsonNode n) {
+        try {
+            return objectiveOrThrow(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("objective") ? e.getMessage()
+                    : "objective: " + e.getMessage(), e);
+        }
+    }
+
+    private static Objective objectiveOrThrow(JsonNode n) {
         if (n == null || n.isNull()) {
             return Objective.maxValue();
         }
@@ -151,6 +160,16 @@ final class AllocationJson {
     }
 
     static ResponseCurve curve(JsonNode n, String path) {
+        try {
+            return curveOrThrow(n, path);
+        } catch (IllegalArgumentException e) {
+            // parameter checks of the curve factories name the parameter but not the JSON path
+            throw new IllegalArgumentException(e.getMessage().startsWith(path) ? e.getMessage()
+                    : path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ResponseCurve curveOrThrow(JsonNode n, String path) {
         if (n == null || n.isNull()) {
             throw new IllegalArgumentException(path + " is required");
         }
