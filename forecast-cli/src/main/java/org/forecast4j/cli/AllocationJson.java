@@ -253,6 +253,23 @@ final class AllocationJson {
         }
         m.put("cells", cells);
         m.put("binding", a.binding());
+        // booking schedule: cells with new spend, by commit date (cells without one last), ties in plan order
+        List<Object> schedule = new ArrayList<>();
+        if (a.status() != Allocation.Status.INFEASIBLE) {
+            double[] s = a.spend();
+            List<Cell> list = a.problem().cells();
+            for (int i : a.schedule()) {
+                double fresh = s[i] - list.get(i).fixedSpend();
+                if (fresh > 0) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("id", list.get(i).id());
+                    c.put("commitBy", list.get(i).commitBy() == null ? null : list.get(i).commitBy().toString());
+                    c.put("newSpend", fresh);
+                    schedule.add(c);
+                }
+            }
+        }
+        m.put("schedule", schedule);
         return m;
     }
 

@@ -229,4 +229,24 @@ class AllocateCommandTest {
         assertTrue(err.contains("warning: groups[0] where {channel=serach} matches no cell"), err);
         assertEquals("optimal", new ObjectMapper().readTree(out).get("status").asText());
     }
+
+    @Test
+    void allocate_commitDates_scheduleListsNewSpendByCommitDate() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        // b is due first; a has 1000 already committed, so its new spend is its spend − 1000
+        String dated = ok.replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"commitBy\": \"2026-11-30\", "
+                + "\"fixedSpend\": 1000,").replaceFirst("(?s)(\"id\": \"b\".*?\"valuePerUnit\": 10,)",
+                "$1 \"commitBy\": \"2026-11-28\",");
+        assertEquals(0, run("allocate", "--problem", write(dated)), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        JsonNode sch = r.get("schedule");
+        assertEquals(2, sch.size(), out);
+        assertEquals("b", sch.get(0).get("id").asText());
+        assertEquals("2026-11-28", sch.get(0).get("commitBy").asText());
+        assertEquals("a", sch.get(1).get("id").asText());
+        assertEquals(r.get("cells").get(0).get("spend").asDouble() - 1000, sch.get(1).get("newSpend").asDouble(),
+                1e-9);
+        // symmetric cells, budget 30000 of new spend on top of a's 1000: both end at 15500 (equal marginals)
+        assertEquals(15500, r.get("cells").get(0).get("spend").asDouble(), 1e-4);
+    }
 }
