@@ -43,6 +43,7 @@ public class AllocationGroupsBenchmark {
     AllocationProblem maxValue10k;
     AllocationProblem minSpend10k;
     AllocationProblem unitsSmall;
+    AllocationProblem piecewiseGroups;
 
     /** Builds the problems from {@code new Random(42)}. */
     @Setup(Level.Trial)
@@ -72,6 +73,40 @@ public class AllocationGroupsBenchmark {
                 .addGroup(new GroupLimit(Map.of("channel", "push"), 2000, 8000))
                 .addGroup(new GroupLimit(Map.of("day", "0"), 0, 5000));
         unitsSmall = u.build();
+        // 16 concave piecewise-linear cells (3 segments), budget + 2 channel limits (one with a minimum) + 1 day limit
+        List<Cell> pw = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            double[] xs = new double[3];
+            double[] ls = new double[3];
+            double x = 0;
+            double l = 0;
+            double s = 1e-4 * (1 + 4 * r.nextDouble());
+            for (int k = 0; k < 3; k++) {
+                double w = 1000 + 4000 * r.nextDouble();
+                x += w;
+                l += s * w;
+                xs[k] = x;
+                ls[k] = l;
+                s *= 0.2 + 0.6 * r.nextDouble();
+            }
+            pw.add(Cell.builder("p" + i).labels(Map.of("channel", "ch" + (i % 3), "day", "d" + (i % 4)))
+                    .baseline(500 + 1000 * r.nextDouble()).curve(ResponseCurve.piecewise(xs, ls))
+                    .valuePerUnit(10 + 20 * r.nextDouble()).spendBounds(0, xs[2]).build());
+        }
+        piecewiseGroups = AllocationProblem.builder().budget(60000).addCells(pw)
+                .addGroup(new GroupLimit(Map.of("channel", "ch0"), 0, 15000))
+                .addGroup(new GroupLimit(Map.of("channel", "ch1"), 8000, 30000))
+                .addGroup(new GroupLimit(Map.of("day", "d2"), 0, 10000)).build();
+    }
+
+    /**
+     * 16 piecewise-linear cells with budget, channel and day limits: the segment LP with its Lagrangian certificate.
+     *
+     * @return the plan
+     */
+    @Benchmark
+    public Allocation piecewiseGroups16() {
+        return Allocator.solve(piecewiseGroups);
     }
 
     /**

@@ -31,6 +31,10 @@ final class MinSpendSearch {
     static final double SPEND_TOL = 1e-9;
     /** Cap on the number of max-value solves. */
     static final int MAX_SOLVES = 200;
+    /** With an inconclusive range, a relative bracket at which the search stops (100× below the optimal gap). */
+    private static final double INCONCLUSIVE_ENOUGH = 1e-8;
+    /** Where the continuous search tries next, as a fraction of the bracket above its certified lower end. */
+    private static final double LEFT_STEP = 0.02;
     /** With an inconclusive range, the sides are narrowed to this fraction of its width (it dominates the gap). */
     private static final double INCONCLUSIVE_SIDE = 0.01;
     /** Ratio of the bracket ends above which the continuous search bisects geometrically. */
@@ -94,8 +98,6 @@ final class MinSpendSearch {
             ua = 0;
             ub = 0;
         }
-        double vLo = Double.NaN;
-        double lamLo = Double.NaN;
         int step = 0;
         while (solves < MAX_SOLVES) {
             double tol = units ? 1 : SPEND_TOL * Math.max(1, hi + fixed);
@@ -114,21 +116,40 @@ final class MinSpendSearch {
             if (b - a <= (Double.isNaN(ua) ? tol : Math.max(tol, INCONCLUSIVE_SIDE * (ub - ua)))) {
                 break;
             }
+            if (!Double.isNaN(ua) && !units && hi - lo <= INCONCLUSIVE_ENOUGH * Math.max(1, hi + fixed)) {
+                // the sub-problems' own precision is reached; the bracket is far inside the optimal gap
+                break;
+            }
             double mid = units ? Math.floor(0.5 * (a + b))
                     : b > GEOMETRIC_RATIO * Math.max(1, a) ? Math.sqrt(Math.max(1, a) * b) : 0.5 * (a + b);
             step++;
-            if (!units && Double.isNaN(ua) && !Double.isNaN(vLo) && step % 3 != 0) {
-                // f is concave in B for concave cells: the tangent at lo (slope = the budget's shadow price) meets
-                // T at or below B*, the chord through lo and hi at or above it; alternate them with bisection.
-                // Only the solve at the guess decides which end moves, so a poor guess costs speed, never validity.
-                double guess = step % 3 == 1 && lamLo > 0 && Double.isFinite(lamLo) ? lo + (target - vLo) / lamLo
-                        : lo + (target - vLo) * (hi - lo) / (best.objectiveValue() - vLo);
-                if (guess > a && guess < b) {
-                    mid = Math.min(Math.max(guess, a + 1e-3 * (b - a)), b - 1e-3 * (b - a));
-                }
+            if (!units && Double.isNaN(ua) && step % 4 != 0 && b <= GEOMETRIC_RATIO * Math.max(1, a)) {
+                // the lower end comes from the dual bound's tangent (below), which approaches B* quadratically, so
+                // a point just above it usually reaches the target and shrinks the bracket 50-fold; every fourth
+                // step bisects in case it does not
+                mid = a + LEFT_STEP * (b - a);
             }
             Allocation r = maxValue(problem, units ? lowSum - fixed + mid * u : mid);
             solves++;
+            if (!units && r.status() != Allocation.Status.INFEASIBLE) {
+                // the group solver's bound is g(y) with budget multiplier y0 = its shadow price, and
+                // g(y) + y0·(B' − B) bounds f(B') for every B' (the budget enters g only through y0·B), so every
+                // budget below B + (T − g)/y0 is certified to fall short of the target without another solve
+                double y0 = r.budgetShadowPrice();
+                if (y0 > 0 && Double.isFinite(y0) && Double.isFinite(r.dualBound())) {
+                    double cert = mid + (target - r.dualBound()) / y0;
+                    cert -= 1e-12 * Math.max(1, Math.abs(cert));
+                    if (cert > lo) {
+                        lo = Math.min(cert, hi);
+                        if (!Double.isNaN(ub) && lo >= ub) {
+                            ua = Double.NaN;
+                            ub = Double.NaN;
+                        } else if (!Double.isNaN(ua)) {
+                            ua = Math.max(ua, lo);
+                        }
+                    }
+                }
+            }
             if (reaches(r, target)) {
                 best = r;
                 hi = Math.min(mid, units ? Math.round((r.totalSpend() - lowSum) / u) : r.newSpend());
@@ -139,10 +160,6 @@ final class MinSpendSearch {
                     ub = Math.min(ub, hi);
                 }
             } else if (certifiedBelow(r, target)) {
-                if (mid > lo && r.status() != Allocation.Status.INFEASIBLE) {
-                    vLo = r.objectiveValue();
-                    lamLo = r.budgetShadowPrice();
-                }
                 lo = Math.max(lo, mid);
                 if (!Double.isNaN(ub) && lo >= ub) {
                     ua = Double.NaN;
