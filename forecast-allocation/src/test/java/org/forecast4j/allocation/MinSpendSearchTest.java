@@ -109,6 +109,8 @@ class MinSpendSearchTest {
                 .objective(Objective.minSpend(max.objectiveValue())).build());
         assertEquals(Allocation.Status.OPTIMAL, a.status(), a.toString());
         assertEquals(budget, a.totalSpend(), 2e-6 * budget, a.toString());
+        // the certified lower end (from dual bounds and their budget multipliers) is below the optimum B
+        assertTrue(a.dualBound() <= budget * (1 + 1e-9), a.dualBound() + " > " + budget);
         assertTrue(a.objectiveValue() >= max.objectiveValue() * (1 - 1e-12));
     }
 
