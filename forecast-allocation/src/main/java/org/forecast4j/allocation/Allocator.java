@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *       S-shaped cells: dynamic programming over units when {@code n·U·k ≤ } {@link #DP_LIMIT}, else the greedy
  *       with a certified gap;</li>
  *   <li>group limits: dual coordinate ascent on the multipliers of the budget and every group
- *       ({@link GroupDual}), then a feasibility repair, with a certified gap; with whole units, dynamic
+ *       ({@link GroupDual}), then a feasibility repair, with a certified gap (small concave piecewise-linear
+ *       problems first as one LP over the curve segments, {@link SegmentLp}); with whole units, dynamic
  *       programming over the constraint loads ({@link GroupUnitsDp}, exact) when the instance is small enough,
  *       else the continuous optimum rounded to units with the continuous dual bound as certificate;</li>
  *   <li>min-spend with group limits (or with whole units and S-shaped cells): a search on the budget over the
