@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,5 +193,31 @@ class MinSpendSearchTest {
         Allocation a = Allocator.solve(p);
         assertEquals(Allocation.Status.OPTIMAL, a.status(), a.toString());
         assertEquals(low, a.totalSpend(), 1e-9 * Math.max(1, low));
+    }
+
+    @Property(tries = 60)
+    void minSpend_anySmallUnitGroupProblem_equalsBruteForceAndKeepsTheLimits(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int n,
+            @ForAll @DoubleRange(min = 0.05, max = 1.2) double fraction) {
+        Random r = new Random(seed);
+        double u = 500;
+        List<Cell> cells = GroupUnitsDpTest.cells(n, r, u, r.nextBoolean());
+        AllocationProblem maxP = GroupUnitsDpTest.problem(cells, u * (2 + r.nextInt(10)), u, r);
+        BruteForce.Result top = BruteForce.maxValue(maxP);
+        double target = fraction * (top.feasible == 0 ? 1000 : top.value);
+        AllocationProblem.Builder b = AllocationProblem.builder().budget(maxP.budget()).unit(u).addCells(cells)
+                .objective(Objective.minSpend(target));
+        maxP.groups().forEach(b::addGroup);
+        AllocationProblem p = b.build();
+        Allocation a = Allocator.solve(p);
+        BruteForce.Result want = BruteForce.minSpend(maxP, target);
+        if (Double.isNaN(want.spend)) {
+            assertEquals(Allocation.Status.INFEASIBLE, a.status(), a.toString());
+            return;
+        }
+        assertEquals(Allocation.Status.OPTIMAL, a.status(), a.toString());
+        assertEquals(want.spend, a.totalSpend(), 1e-9 * Math.max(1, want.spend), a.toString());
+        assertTrue(a.objectiveValue() >= target * (1 - 1e-12));
+        GroupUnitsDpTest.assertFeasible(p, a);
     }
 }
