@@ -59,6 +59,9 @@ run_case <- function(id, x, args, xreg = NULL, newxreg = NULL) {
     coef_names = names(coefs), coef = as.numeric(coefs),
     sigma2_stats = sigma2_stats, sigma2_forecast = fit$sigma2, loglik = fit$loglik, aicc = fit$aicc,
     fitted = as.numeric(fitted(fit)), residuals = as.numeric(residuals(fit)),
+    # fitted values with stats::arima's sigma2 in the bias adjustment (forecast4j's convention)
+    fitted_stats = if (is.null(lambda)) as.numeric(fitted(fit)) else
+      as.numeric(InvBoxCox(z - residuals(fit), lambda, biasadj = biasadj, fvar = sigma2_stats)),
     stats_sigma2 = stats_fc,
     r_forecast = list(mean = as.numeric(fc$mean), lo80 = as.numeric(fc$lower[, 1]),
                       hi80 = as.numeric(fc$upper[, 1]), lo95 = as.numeric(fc$lower[, 2]),
@@ -91,5 +94,13 @@ y <- ts(ord$y, frequency = 7)
 run_case("orders_xreg", y, list(), xreg = X[1:n, ], newxreg = X[n + (1:h), ])
 run_case("orders_xreg_lambda0_biasadj", y, list(lambda = 0, biasadj = TRUE), xreg = X[1:n, ],
          newxreg = X[n + (1:h), ])
+
+# a shorter window (the last 200 days) with the promotion dummies and one yearly Fourier pair
+w <- (n - 199):n
+y200 <- ts(ord$y[w], frequency = 7)
+X200 <- X[c(w, n + (1:h)), c("promo", "after", "S1_365", "C1_365")]
+run_case("orders200_xreg", y200, list(), xreg = X200[1:200, ], newxreg = X200[200 + (1:h), ])
+run_case("orders200_xreg_lambda_auto", y200, list(lambda = "auto"), xreg = X200[1:200, ],
+         newxreg = X200[200 + (1:h), ])
 
 writeLines(toJSON(cases, auto_unbox = TRUE, digits = NA, null = "null"), "auto_arima_boxcox_xreg.json")

@@ -16,9 +16,12 @@ import java.util.Map;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.arima.Regressors;
 import org.forecast4j.core.testutil.ReferenceData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,37 +54,82 @@ class AutoArimaBoxCoxXregTest {
 
     private static final JsonNode CASES = load();
 
+    private static final int H = 14;
+
+    /** The cases of the default suite: about 10 s together. */
     @ParameterizedTest
-    @ValueSource(strings = {"air_lambda0", "air_lambda_auto", "usa_lambda_auto_biasadj", "www_lambda0_biasadj",
-        "orders_xreg", "orders_xreg_lambda0_biasadj"})
+    @ValueSource(strings = {"air_lambda0", "usa_lambda_auto_biasadj", "www_lambda0_biasadj", "orders200_xreg",
+        "orders200_xreg_lambda_auto"})
     void fit_boxCoxAndRegressors_matchesR(String id) {
-        JsonNode c = CASES.get(id);
-        int h = 14;
+        check(id);
+    }
+
+    /** The long daily series with six regressors (about 40 s), with {@code -Dforecast4j.slowTests=true}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"air_lambda_auto", "orders_xreg_lambda0_biasadj"})
+    @EnabledIfSystemProperty(named = "forecast4j.slowTests", matches = "true")
+    void fit_boxCoxAndRegressorsSlowCases_matchesR(String id) {
+        check(id);
+    }
+
+    /**
+     * The one case where the search takes another path than R's: on the 730 daily orders with six regressors, the
+     * CSS fit of candidate ARIMA(2,1,2)(0,0,1)[7] reaches a lower sum of squares than R's (σ² 25278 against 25337),
+     * where R's Hessian is singular, so R rejects the candidate (criterion Inf) and forecast4j does not (9472.91).
+     * The search then ends at ARIMA(1,1,1)(0,0,1)[7], whose exact AICc (9481.37) is lower than that of R's choice
+     * ARIMA(3,1,1)(0,0,1)[7] (9484.51): the issue's rule "where the choice differs, its AICc is no worse than R's".
+     * R's model itself, fitted with the same regressors, matches R's coefficients and forecasts.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "forecast4j.slowTests", matches = "true")
+    void fit_ordersWithSixRegressors_aiccNoWorseThanRsChoice() {
+        JsonNode c = CASES.get("orders_xreg");
+        Data data = data("orders_xreg");
+        AutoArimaModel m = AutoArima.builder().build().fit(data.y, data.xreg);
+        FittedArima a = m.arima().orElseThrow();
+        assertTrue(a.aicc() <= c.get("aicc").asDouble() + 1e-3, a + " AICc " + a.aicc() + " vs R " + c.get("aicc"));
+        FittedArima rs = Arima.of(3, 1, 1).withSeasonal(0, 0, 1, 7).fit(data.y, data.xreg);
+        compareModel("orders_xreg (R's order)", c, rs, data);
+    }
+
+    private static final class Data {
         TimeSeries y;
-        Regressors xreg = null;
-        Regressors future = null;
-        AutoArima.Builder b = AutoArima.builder();
+        Regressors xreg;
+        Regressors future;
+    }
+
+    private static Data data(String id) {
+        Data d = new Data();
         if (id.startsWith("orders")) {
-            y = TimeSeries.of(ReferenceData.column("reference/conformance/public_ecom_orders.csv", "y"))
-                    .withPeriod(7);
+            double[] all = ReferenceData.column("reference/conformance/public_ecom_orders.csv", "y");
             Map<String, double[]> x = ReferenceData.columns("/reference/autoarima/ecom_orders_xreg.csv");
-            List<String> names = List.of("promo", "after", "S1_365", "C1_365", "S2_365", "C2_365");
-            int n = y.length();
+            List<String> names = id.startsWith("orders200") ? List.of("promo", "after", "S1_365", "C1_365")
+                    : List.of("promo", "after", "S1_365", "C1_365", "S2_365", "C2_365");
+            int n = all.length;
+            int from = id.startsWith("orders200") ? n - 200 : 0;
+            d.y = TimeSeries.of(Arrays.copyOfRange(all, from, n)).withPeriod(7);
             double[][] past = new double[names.size()][];
             double[][] next = new double[names.size()][];
             for (int k = 0; k < names.size(); k++) {
                 double[] col = x.get(names.get(k));
-                past[k] = Arrays.copyOfRange(col, 0, n);
-                next[k] = Arrays.copyOfRange(col, n, n + h);
+                past[k] = Arrays.copyOfRange(col, from, n);
+                next[k] = Arrays.copyOfRange(col, n, n + H);
             }
-            xreg = Regressors.of(names, past);
-            future = Regressors.of(names, next);
+            d.xreg = Regressors.of(names, past);
+            d.future = Regressors.of(names, next);
         } else {
             String file = id.startsWith("air") ? "rdatasets_AirPassengers" : id.startsWith("usa")
                     ? "rdatasets_USAccDeaths" : "rdatasets_WWWusage";
-            y = TimeSeries.of(ReferenceData.column("reference/conformance/" + file + ".csv", "y"))
+            d.y = TimeSeries.of(ReferenceData.column("reference/conformance/" + file + ".csv", "y"))
                     .withPeriod(id.startsWith("www") ? 1 : 12);
         }
+        return d;
+    }
+
+    private static void check(String id) {
+        JsonNode c = CASES.get(id);
+        Data data = data(id);
+        AutoArima.Builder b = AutoArima.builder();
         if (!c.get("lambda").isNull()) {
             if (id.contains("auto")) {
                 b.lambdaAuto();
@@ -91,7 +139,7 @@ class AutoArimaBoxCoxXregTest {
         }
         b.biasAdjust(c.get("biasadj").asBoolean());
         AutoArima auto = b.build();
-        AutoArimaModel m = xreg == null ? auto.fit(y) : auto.fit(y, xreg);
+        AutoArimaModel m = data.xreg == null ? auto.fit(data.y) : auto.fit(data.y, data.xreg);
         FittedArima a = m.arima().orElseThrow(() -> new AssertionError(id + ": fallback " + m.fallbackReason()));
 
         // order, constant, lambda
@@ -113,6 +161,17 @@ class AutoArimaBoxCoxXregTest {
             assertEquals(lam, m.lambda().orElseThrow(), LAMBDA_TOL, id + " model lambda");
             assertTrue(a.description().contains("Box-Cox lambda"), a.description());
         }
+        compareModel(id, c, a, data);
+        // the auto-ARIMA result forecasts as its model
+        Forecast f = data.xreg == null ? m.forecast(H, Level.of(80, 95)) : m.forecast(H, Level.of(80, 95), data.future);
+        assertArrayEquals(a.forecast(H, Level.of(80, 95), data.future).mean(), f.mean(), 0.0);
+    }
+
+    /** Coefficients, σ², forecasts (model scale and back-transformed), fitted values and residuals against R's. */
+    private static void compareModel(String id, JsonNode c, FittedArima a, Data data) {
+        int h = H;
+        Regressors future = data.future;
+        TimeSeries y = data.y;
 
         // coefficients, by R's names
         Map<String, Double> coef = a.coefficients();
@@ -135,7 +194,7 @@ class AutoArimaBoxCoxXregTest {
             assertEquals(rse[t], onModel.standardErrors()[t], FC_TOL * rse[t], id + " model-scale se " + t);
         }
         // back-transformed forecasts
-        Forecast f = xreg == null ? m.forecast(h, levels) : m.forecast(h, levels, future);
+        Forecast f = a.forecast(h, levels, future);
         double[] lo95 = doubles(s.get("lo95"));
         double[] hi95 = doubles(s.get("hi95"));
         compare(id + " mean", doubles(s.get("mean")), f.mean(), lo95, hi95);
@@ -145,7 +204,7 @@ class AutoArimaBoxCoxXregTest {
         compare(id + " hi95", hi95, f.upper(95), lo95, hi95);
 
         // fitted values (original scale) and residuals (model scale), as R's fitted() and residuals()
-        double[] rf = doubles(c.get("fitted"));
+        double[] rf = doubles(c.get("fitted_stats"));
         double[] rr = doubles(c.get("residuals"));
         double[] of = a.fitted();
         double[] or = a.residuals();
