@@ -150,8 +150,8 @@ public final class AutoArima implements Forecaster {
      * Fits a regression with ARIMA errors, the regressors passed to every candidate, as R's
      * {@code auto.arima(y, xreg = ...)}: d and D are chosen by the unit-root tests on the residuals of a regression of
      * the series on the regressors (with intercept), and reduced by one when a regressor would be constant after
-     * that many differences; the constant (mean or drift) is searched as without regressors. See
-     * {@link AutoArimaRegression}.
+     * that many differences; the constant (mean or drift) is searched as without regressors. With a Box–Cox lambda
+     * the regression is on the transformed series.
      *
      * @param series the series
      * @param xreg   regressors, one row per observation of the series (promotion dummies, holidays, Fourier terms)
