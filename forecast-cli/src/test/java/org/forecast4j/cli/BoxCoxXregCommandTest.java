@@ -123,4 +123,20 @@ class BoxCoxXregCommandTest {
         assertBadInput(run("forecast", "--input", f[0].toString(), "--value-column", "y", "--model", "auto-arima",
                 "--lambda", "-0.5"), "x[17] = 0");
     }
+
+    @Test
+    void fitSave_boxCoxModel_reloadsWithLambdaAndSameForecast() throws IOException {
+        Path[] f = files(false);
+        Path model = dir.resolve("model.json");
+        String[] fit = run("fit", "--input", f[0].toString(), "--value-column", "y", "--model", "arima", "--order",
+                "1,0,0", "--lambda", "0.5", "--save", model.toString());
+        assertEquals("0", fit[0], fit[2]);
+        assertEquals(0.5, new ObjectMapper().readTree(fit[1]).get("fit").get("lambda").asDouble(), 0.0);
+        String[] a = run("forecast", "--input", f[0].toString(), "--value-column", "y", "--model", "arima", "--order",
+                "1,0,0", "--lambda", "0.5", "--horizon", "6", "--format", "json");
+        String[] b = run("forecast", "--model-file", model.toString(), "--horizon", "6", "--format", "json");
+        assertEquals("0", b[0], b[2]);
+        assertEquals(new ObjectMapper().readTree(a[1]).get(0).get("forecast"),
+                new ObjectMapper().readTree(b[1]).get(0).get("forecast"));
+    }
 }
