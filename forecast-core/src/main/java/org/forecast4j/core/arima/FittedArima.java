@@ -496,7 +496,11 @@ public final class FittedArima implements FittedModel {
 
     /** Lambda to 6 significant digits (R prints 4). */
     static String lambdaText(double lambda) {
-        return lambda == 0 ? "0" : String.format(Locale.ROOT, "%.6g", lambda).replaceFirst("\\.?0+$", "");
+        String text = String.format(Locale.ROOT, "%.6g", lambda);
+        if (text.contains(".") && !text.contains("e")) {
+            text = text.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+        }
+        return text;
     }
 
     /**
@@ -609,7 +613,9 @@ public final class FittedArima implements FittedModel {
      * {@code N(a_n, σ² P_n)} (the filtered state and covariance at the end of the series), then propagated by
      * {@code α ← T α + R ε}, {@code ε ~ N(0, σ²)}, {@code y = Z'α} plus the regression part. The paths' mean and
      * spread converge to {@link #forecast}'s mean and standard errors. Deterministic for a given seed
-     * ({@link java.util.SplittableRandom}).
+     * ({@link java.util.SplittableRandom}). With a Box–Cox transform the paths are simulated on the transformed scale
+     * and back-transformed value by value (R's {@code simulate.Arima} with {@code lambda}); a value beyond the range of
+     * the inverse ({@code lambda < 0}) is given as {@link Double#MAX_VALUE}.
      *
      * @param horizon steps ahead, &gt; 0
      * @param paths   number of paths, &gt; 0

@@ -99,7 +99,7 @@ class ArimaBoxCoxTest {
             // the limits do not depend on the bias adjustment
             assertEquals(g.upper(95)[t], f.upper(95)[t], 0.0);
         }
-        assertTrue(adj.description().endsWith("bias-adjusted"), adj.description());
+        assertTrue(adj.description().endsWith(", Box-Cox lambda = 0.25, bias-adjusted"), adj.description());
     }
 
     @Test

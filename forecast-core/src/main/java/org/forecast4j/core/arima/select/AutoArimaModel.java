@@ -15,8 +15,9 @@ import org.forecast4j.core.arima.Regressors;
 /**
  * The result of {@link AutoArima#fit}: the chosen ARIMA model (or, when none could be fitted, the fallback model
  * and the reason), the differencing decisions with their test statistics, and the search trace — every
- * candidate with its criterion or why it was rejected. Forecasts come from the chosen (or fallback) model.
- * Immutable.
+ * candidate with its criterion or why it was rejected. Forecasts come from the chosen (or fallback) model, back-
+ * transformed when the search ran on a Box–Cox transform ({@link #lambda()}), and need the future regressor values
+ * when it was fitted with regressors ({@link #regressors()}, {@link #forecast(int, List, Regressors)}). Immutable.
  *
  * @since 0.1.0
  */

@@ -38,7 +38,13 @@ final class BoxCoxFallback implements FittedModel {
 
     @Override
     public String description() {
-        return inner.description() + ", Box-Cox lambda = " + boxCox.lambda() + (biasAdjust ? ", bias-adjusted" : "");
+        double lam = boxCox.lambda();
+        // as FittedArima.description(): 6 significant digits, trailing zeros dropped
+        String text = String.format(java.util.Locale.ROOT, "%.6g", lam);
+        if (text.contains(".") && !text.contains("e")) {
+            text = text.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+        }
+        return inner.description() + ", Box-Cox lambda = " + text + (biasAdjust ? ", bias-adjusted" : "");
     }
 
     @Override
