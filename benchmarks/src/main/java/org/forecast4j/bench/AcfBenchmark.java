@@ -37,6 +37,9 @@ public class AcfBenchmark {
 
     double[] x;
     double[] out;
+    double[] r;
+    double[] pacfOut;
+    double[] pacfWork;
 
     /** Builds an AR(1) series with coefficient 0.6 from {@code new Random(42)}. */
     @Setup(Level.Trial)
@@ -47,6 +50,9 @@ public class AcfBenchmark {
             x[i] = 0.6 * x[i - 1] + rnd.nextGaussian();
         }
         out = new double[maxLag + 1];
+        r = Autocorrelation.acf(x, maxLag);
+        pacfOut = new double[maxLag];
+        pacfWork = new double[2 * maxLag];
     }
 
     /**
@@ -98,6 +104,17 @@ public class AcfBenchmark {
     @Benchmark
     public double[] pacf() {
         return Autocorrelation.pacf(x, maxLag);
+    }
+
+    /**
+     * The Durbin–Levinson recursion alone: partial autocorrelations from given autocorrelations, into reused
+     * arrays (no allocation).
+     *
+     * @return the PACF
+     */
+    @Benchmark
+    public double[] pacfFromAcf() {
+        return Autocorrelation.pacfFromAcf(r, maxLag, pacfOut, pacfWork);
     }
 
     /**

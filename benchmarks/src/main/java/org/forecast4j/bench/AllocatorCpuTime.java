@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 /**
  * Thread-CPU-time companion of {@link AllocatorBenchmark} for heavily shared machines, where JMH's wall-clock
  * averages mostly measure the scheduler: runs each solver {@code reps} times after a warm-up and prints the median
- * CPU time of the calling thread. Usage: {@code java -cp benchmarks.jar org.forecast4j.bench.AllocatorCpuTime [reps]}.
+ * CPU time of the calling thread. Usage: {@code java -cp benchmarks.jar org.forecast4j.bench.AllocatorCpuTime [reps]};
+ * {@code [reps] groups} times {@link AllocationGroupsBenchmark} instead.
  */
 public final class AllocatorCpuTime {
 
@@ -23,6 +24,15 @@ public final class AllocatorCpuTime {
      */
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        if (args.length > 1 && "groups".equals(args[1])) {
+            AllocationGroupsBenchmark g = new AllocationGroupsBenchmark();
+            g.setup();
+            time("maxValueGroups10k", reps, g::maxValueGroups10k);
+            time("minSpendGroups10k", reps, g::minSpendGroups10k);
+            time("unitsGroupsDp16", reps, g::unitsGroupsDp16);
+            time("piecewiseGroups16", reps, g::piecewiseGroups16);
+            return;
+        }
         AllocatorBenchmark b = new AllocatorBenchmark();
         b.setup();
         time("waterFilling1M", reps, b::waterFilling1M);

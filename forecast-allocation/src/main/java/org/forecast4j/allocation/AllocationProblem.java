@@ -131,6 +131,21 @@ public final class AllocationProblem {
         return b.build();
     }
 
+    /**
+     * A copy with another budget and objective, without the builder's boundedness checks (the solvers use it to
+     * solve max-value sub-problems of a min-spend search; an unbounded max-value sub-problem is priced at
+     * {@link WaterFilling#MIN_PRICE} like the min-spend solvers do).
+     */
+    AllocationProblem with(double newBudget, Objective newObjective) {
+        Builder b = new Builder();
+        b.budget(newBudget);
+        b.unit = unit;
+        b.objective = Objects.requireNonNull(newObjective, "newObjective");
+        b.cells.addAll(cells);
+        b.groups.addAll(groups);
+        return new AllocationProblem(b);
+    }
+
     /** Validating builder; {@link #build()} does not mutate the builder. */
     public static final class Builder {
         private double budget = Double.POSITIVE_INFINITY;

@@ -15,7 +15,12 @@ import org.slf4j.LoggerFactory;
  *       S-shaped cells: dynamic programming over units when {@code n·U·k ≤ } {@link #DP_LIMIT}, else the greedy
  *       with a certified gap;</li>
  *   <li>group limits: dual coordinate ascent on the multipliers of the budget and every group
- *       ({@link GroupDual}), then a feasibility repair, with a certified gap.</li>
+ *       ({@link GroupDual}), then a feasibility repair, with a certified gap (small concave piecewise-linear
+ *       problems first as one LP over the curve segments, {@link SegmentLp}); with whole units, dynamic
+ *       programming over the constraint loads ({@link GroupUnitsDp}, exact) when the instance is small enough,
+ *       else the continuous optimum rounded to units with the continuous dual bound as certificate;</li>
+ *   <li>min-spend with group limits (or with whole units and S-shaped cells): a search on the budget over the
+ *       certified max-value solver ({@link MinSpendSearch}).</li>
  * </ul>
  * Every result carries a Lagrangian dual bound; the status is {@code optimal} when the relative gap is at most
  * {@link #OPTIMAL_GAP} and {@code gap-bounded} otherwise. Non-concave (S-shaped) cells are solved on their concave
@@ -61,11 +66,17 @@ public final class Allocator {
                     "minimum spends %.10g exceed the budget %.10g", lowSum - fixed, problem.budget()), "none");
         }
         Allocation a;
-        if (!problem.groups().isEmpty()) {
-            a = GroupDual.solve(problem, cells, cap);
+        boolean minSpend = problem.objective().kind() == Objective.Kind.MIN_SPEND;
+        if (minSpend && (!problem.groups().isEmpty() || (problem.unit() > 0 && !allConcave(cells)))) {
+            a = MinSpendSearch.solve(problem, cells, cap);
+        } else if (!problem.groups().isEmpty()) {
+            a = problem.unit() > 0 ? GroupUnitsDp.solve(problem, cells, cap) : null;
+            if (a == null) {
+                a = GroupDual.solve(problem, cells, cap);
+            }
         } else if (problem.unit() > 0) {
             a = UnitGreedy.solve(problem, cells, cap);
-        } else if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
+        } else if (minSpend) {
             a = minSpend(problem, cells, cap);
         } else {
             a = maxValue(problem, cells, cap);

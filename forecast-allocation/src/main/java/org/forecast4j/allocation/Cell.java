@@ -366,6 +366,16 @@ public final class Cell {
         return best;
     }
 
+    /** Vertices of the upper hull of V on the bounds (piecewise-linear curves), else null. Internal; not copied. */
+    double[] hullVertices() {
+        return hullX;
+    }
+
+    /** Slopes of the hull: {@code hullSlopes()[t]} on {@code (hullVertices()[t−1], hullVertices()[t])}. Not copied. */
+    double[] hullSlopes() {
+        return hullS;
+    }
+
     private double hullArgmax(double p) {
         double[] x = hullX;
         double[] s = hullS;

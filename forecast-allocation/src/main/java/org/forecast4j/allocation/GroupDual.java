@@ -50,7 +50,7 @@ final class GroupDual {
 
     static Allocation solve(AllocationProblem problem, Cell[] cells, double cap) {
         if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
-            throw new IllegalArgumentException("the min-spend objective with group limits is not supported");
+            throw new IllegalStateException("min-spend with group limits goes through MinSpendSearch");
         }
         Allocation cont = solveContinuous(problem, cells, cap);
         if (problem.unit() <= 0 || cont.status() == Allocation.Status.INFEASIBLE) {
@@ -213,7 +213,7 @@ final class GroupDual {
 
     private static Allocation solveContinuous(AllocationProblem problem, Cell[] cells, double cap) {
         if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
-            throw new IllegalArgumentException("the min-spend objective with group limits is not supported");
+            throw new IllegalStateException("min-spend with group limits goes through MinSpendSearch");
         }
         int n = cells.length;
         List<GroupLimit> groups = problem.groups();
@@ -275,6 +275,30 @@ final class GroupDual {
         int sweeps = 0;
         int lastImprovement = 0;
         Columns columns = new Columns(cells, mem, tau);
+        String lpNote = "";
+        if (SegmentLp.applies(cells)) {
+            // small concave piecewise-linear instances: the exact LP over the segments, certified with the cells
+            SegmentLp.Result lp = SegmentLp.solve(cells, mem, lower, upper, tau);
+            if (lp != null) {
+                double g = dualValue(cells, mem, lower, upper, lp.y, base);
+                if (g < bestDual) {
+                    bestDual = g;
+                    bestY0 = hasBudget ? lp.y[0] : 0;
+                }
+                if (repair(cells, mem, lower, upper, lp.x)) {
+                    double primal = 0;
+                    for (int i = 0; i < n; i++) {
+                        primal += cells[i].expectedValue(lp.x[i]) - tau * lp.x[i];
+                    }
+                    if (primal > bestPrimal) {
+                        bestPrimal = primal;
+                        best = lp.x;
+                    }
+                }
+                bestGap = Math.max(bestDual - bestPrimal, 0) / Math.max(1, Math.abs(bestDual));
+                lpNote = "segment LP + ";
+            }
+        }
         for (int s = 0; s < MAX_SWEEPS; s++) {
             sweeps = s + 1;
             for (int c = 0; c < m; c++) {
@@ -324,14 +348,17 @@ final class GroupDual {
                 break;
             }
         }
-        String method = "dual coordinate ascent";
+        String method = lpNote + "dual coordinate ascent";
         if (best != null && bestGap > TARGET_GAP) {
             // non-strictly concave cells (linear, piecewise-linear) stall coordinate ascent: finish by
             // Dantzig–Wolfe column generation over the plans seen so far
             ColumnResult cg = columns.generate(lower, upper, base, bestDual, bestPrimal, best, y.length);
             if (cg != null) {
-                method = "dual coordinate ascent + column generation (" + cg.columns + " columns)";
-                bestDual = Math.min(bestDual, cg.dual);
+                method = lpNote + "dual coordinate ascent + column generation (" + cg.columns + " columns)";
+                if (cg.dual < bestDual) {
+                    bestDual = cg.dual;
+                    bestY0 = hasBudget ? cg.y0 : 0;
+                }
                 if (cg.primal > bestPrimal && repair(cells, mem, lower, upper, cg.x)) {
                     double primal = 0;
                     for (int i = 0; i < n; i++) {
@@ -343,9 +370,6 @@ final class GroupDual {
                     }
                 }
                 bestGap = Math.max(bestDual - bestPrimal, 0) / Math.max(1, Math.abs(bestDual));
-                if (hasBudget) {
-                    bestY0 = cg.y0;
-                }
             }
         }
         if (best == null) {
@@ -368,7 +392,41 @@ final class GroupDual {
                 : Allocation.Status.GAP_BOUNDED;
         String msg = String.format(Locale.ROOT, "%s: %d sweeps over %d constraints, relative gap %.3e", method,
                 sweeps, m, bestGap);
+        // bestDual = g(y) at multipliers whose budget component is bestY0 (≥ 0: the budget has only an upper limit),
+        // so g(y) + bestY0·(B' − B) bounds the optimum at any other budget B' (used by MinSpendSearch)
         return new Allocation(problem, st, msg, best, bestDual, bestGap, Math.max(bestY0, 0), binding, method);
+    }
+
+    /**
+     * Lagrangian dual value {@code g(y) = Σ_c y_c·(y_c ≥ 0 ? U_c : L_c) + Σ_i max_x [V_i(x) − p_i·x]},
+     * {@code p_i = base + Σ_(c∋i) y_c}: an upper bound on every feasible plan's {@code Σ V − τ·Σ x}; {@code +∞} when
+     * it is not finite (a non-positive price on a cell without a maximum spend).
+     */
+    static double dualValue(Cell[] cells, int[][] mem, double[] lower, double[] upper, double[] y, double base) {
+        int n = cells.length;
+        double[] p = new double[n];
+        Arrays.fill(p, base);
+        double g = 0;
+        for (int c = 0; c < mem.length; c++) {
+            if (y[c] != 0) {
+                double lim = y[c] > 0 ? upper[c] : lower[c];
+                if (!Double.isFinite(lim)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                g += y[c] * lim;
+                for (int i : mem[c]) {
+                    p[i] += y[c];
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (p[i] <= 0 && Double.isInfinite(cells[i].hi())) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double x = cells[i].argmax(p[i]);
+            g += cells[i].expectedValue(x) - p[i] * x;
+        }
+        return g;
     }
 
     /** Σ_(i∈mem) x_i at prices p_i + t. */
@@ -590,6 +648,7 @@ final class GroupDual {
             // make sure a feasible column is present so that the master is feasible
             add(feasible);
             double dualBest = bestDual;
+            double y0Best = Double.NaN;
             int n = cells.length;
             double[] p = new double[n];
             double[] xn = new double[n];
@@ -629,12 +688,16 @@ final class GroupDual {
                     xn[i] = cells[i].argmax(p[i]);
                     g += cells[i].expectedValue(xn[i]) - p[i] * xn[i];
                 }
-                dualBest = Math.min(dualBest, g);
+                if (g < dualBest) {
+                    // keep the bound and the budget multiplier that produced it together
+                    dualBest = g;
+                    y0Best = y[0];
+                }
                 out = new ColumnResult();
                 out.x = x;
                 out.primal = masterValue;
                 out.dual = dualBest;
-                out.y0 = y[0];
+                out.y0 = y0Best;
                 out.columns = xs.size();
                 if (dualBest - masterValue <= TARGET_GAP * Math.max(1, Math.abs(dualBest))) {
                     return out;

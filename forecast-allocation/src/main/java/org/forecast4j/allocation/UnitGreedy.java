@@ -41,8 +41,7 @@ final class UnitGreedy {
         boolean concave = Allocator.allConcave(cells);
         if (problem.objective().kind() == Objective.Kind.MIN_SPEND) {
             if (!concave) {
-                throw new IllegalArgumentException(
-                        "min-spend with whole units needs concave curves (hill shape <= 1, concave piecewise)");
+                throw new IllegalStateException("S-shaped min-spend with units goes through MinSpendSearch");
             }
             return minSpendGreedy(problem, cells, u, units, kmax);
         }

@@ -23,6 +23,18 @@ final class SimplexReference {
     }
 
     static double solve(AllocationProblem p) {
+        return lp(p, Double.NaN);
+    }
+
+    /**
+     * Minimum total spend reaching an expected value of {@code target} (same rows plus {@code Σ coef·t ≥ target},
+     * objective {@code Σ t}).
+     */
+    static double minSpend(AllocationProblem p, double target) {
+        return lp(p, target);
+    }
+
+    private static double lp(AllocationProblem p, double target) {
         List<Cell> cells = p.cells();
         List<int[]> owner = new ArrayList<>();
         List<Double> coef = new ArrayList<>();
@@ -69,6 +81,14 @@ final class SimplexReference {
             if (gl.minSpend() > 0) {
                 cons.add(new LinearConstraint(row, Relationship.GEQ, gl.minSpend()));
             }
+        }
+        if (!Double.isNaN(target)) {
+            cons.add(new LinearConstraint(obj, Relationship.GEQ, target));
+            double[] ones = new double[v];
+            java.util.Arrays.fill(ones, 1);
+            return new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(100000),
+                    new LinearObjectiveFunction(ones, 0), new LinearConstraintSet(cons), GoalType.MINIMIZE,
+                    new NonNegativeConstraint(true)).getValue();
         }
         PointValuePair opt = new SimplexSolver(1e-9, 10, 1e-12).optimize(new MaxIter(100000),
                 new LinearObjectiveFunction(obj, 0), new LinearConstraintSet(cons), GoalType.MAXIMIZE,

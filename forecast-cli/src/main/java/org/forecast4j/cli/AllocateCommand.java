@@ -1,5 +1,6 @@
 package org.forecast4j.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,7 +55,8 @@ public final class AllocateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--format must be json or csv, got '" + format + "'");
             }
             double[] budgets = frontier == null ? null : parseFrontier(frontier);
-            ObjectMapper mapper = new ObjectMapper();
+            // a repeated key is an error, not "last one wins"
+            ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode root;
             try {
                 root = mapper.readTree(problem);
@@ -69,6 +71,13 @@ public final class AllocateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(problem + ": empty file");
             }
             AllocationProblem p = AllocationJson.problem(root);
+            for (int g = 0; g < p.groups().size(); g++) {
+                if (p.members(g).length == 0) {
+                    // legal (the limit is void, or infeasible with minSpend > 0) but most likely a typo in "where"
+                    err.println("allocate: warning: groups[" + g + "] where " + p.groups().get(g).where()
+                            + " matches no cell");
+                }
+            }
             if (budgets != null) {
                 List<Allocation> plans = Allocator.frontier(p, budgets);
                 printFrontier(out, mapper, budgets, plans);

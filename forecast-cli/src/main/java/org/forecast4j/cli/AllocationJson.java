@@ -84,6 +84,15 @@ final class AllocationJson {
     }
 
     private static Objective objective(JsonNode n) {
+        try {
+            return objectiveOrThrow(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("objective") ? e.getMessage()
+                    : "objective: " + e.getMessage(), e);
+        }
+    }
+
+    private static Objective objectiveOrThrow(JsonNode n) {
         if (n == null || n.isNull()) {
             return Objective.maxValue();
         }
@@ -151,6 +160,16 @@ final class AllocationJson {
     }
 
     static ResponseCurve curve(JsonNode n, String path) {
+        try {
+            return curveOrThrow(n, path);
+        } catch (IllegalArgumentException e) {
+            // parameter checks of the curve factories name the parameter but not the JSON path
+            throw new IllegalArgumentException(e.getMessage().startsWith(path) ? e.getMessage()
+                    : path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ResponseCurve curveOrThrow(JsonNode n, String path) {
         if (n == null || n.isNull()) {
             throw new IllegalArgumentException(path + " is required");
         }
@@ -234,6 +253,23 @@ final class AllocationJson {
         }
         m.put("cells", cells);
         m.put("binding", a.binding());
+        // booking schedule: cells with new spend, by commit date (cells without one last), ties in plan order
+        List<Object> schedule = new ArrayList<>();
+        if (a.status() != Allocation.Status.INFEASIBLE) {
+            double[] s = a.spend();
+            List<Cell> list = a.problem().cells();
+            for (int i : a.schedule()) {
+                double fresh = s[i] - list.get(i).fixedSpend();
+                if (fresh > 0) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("id", list.get(i).id());
+                    c.put("commitBy", list.get(i).commitBy() == null ? null : list.get(i).commitBy().toString());
+                    c.put("newSpend", fresh);
+                    schedule.add(c);
+                }
+            }
+        }
+        m.put("schedule", schedule);
         return m;
     }
 

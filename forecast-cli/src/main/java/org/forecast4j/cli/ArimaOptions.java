@@ -7,14 +7,15 @@ import org.forecast4j.core.arima.ArimaMethod;
 
 /**
  * Turns the ARIMA flags of {@link ModelOptions} ({@code --order p,d,q --seasonal-order P,D,Q --method
- * ml|css|css-ml --include-mean true|false --include-drift true|false}) into an {@link Arima} spec. The seasonal
+ * ml|css|css-ml --include-mean true|false --include-drift true|false --lambda number|auto --biasadj}) into an
+ * {@link Arima} spec. The seasonal
  * period is the series' ({@code --period} or the frequency's default).
  */
 final class ArimaOptions {
 
     /** The model flags {@code --model arima} reads. */
     static final Set<String> FLAGS = Set.of("--order", "--seasonal-order", "--method", "--include-mean",
-            "--include-drift", "--xreg");
+            "--include-drift", "--xreg", "--lambda", "--biasadj");
 
     private ArimaOptions() {
     }
@@ -62,7 +63,37 @@ final class ArimaOptions {
         if (o.includeDrift != null) {
             a = a.withDrift(o.includeDrift);
         }
-        return a;
+        double lambda = lambda(o);
+        if (o.lambda != null) {
+            a = Double.isNaN(lambda) ? a.withLambdaAuto() : a.withLambda(lambda);
+        }
+        return a.withBiasAdjust(o.biasadj);
+    }
+
+    /**
+     * Parses {@code --lambda <number>|auto} and checks {@code --biasadj} against it.
+     *
+     * @param o the options
+     * @return the lambda, NaN for {@code auto} or when not given
+     * @throws IllegalArgumentException for a value that is neither a finite number nor {@code auto}, or
+     *                                  {@code --biasadj} without {@code --lambda}
+     */
+    static double lambda(ModelOptions o) {
+        if (o.biasadj && o.lambda == null) {
+            throw new IllegalArgumentException("--biasadj needs --lambda (it adjusts the back-transformed forecasts)");
+        }
+        if (o.lambda == null || "auto".equals(o.lambda.trim().toLowerCase(Locale.ROOT))) {
+            return Double.NaN;
+        }
+        try {
+            double v = Double.parseDouble(o.lambda.trim());
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--lambda must be a number or 'auto', got '" + o.lambda + "'");
     }
 
     private static int[] triple(String text, String flag, String shape) {

@@ -20,9 +20,12 @@ import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.arima.Regressors;
+import org.forecast4j.core.arima.select.AutoArima;
+import org.forecast4j.core.arima.select.AutoArimaModel;
 
 /**
- * {@code --xreg FILE}: regression with ARIMA errors from the command line. The file is a CSV with a header; every
+ * {@code --xreg FILE}: regression with ARIMA errors from the command line, for {@code --model arima} (a given order)
+ * and {@code --model auto-arima} (orders chosen with the regressors, R's {@code auto.arima(xreg = )}). The file is a CSV with a header; every
  * column is a regressor except one named {@code date} (ignored). Its first n rows go with the n observations of
  * the series, the following h rows are the future values used for an h-step forecast, so it needs at least
  * n + h rows.
@@ -30,12 +33,14 @@ import org.forecast4j.core.arima.Regressors;
 final class ArimaXreg implements Forecaster {
 
     private final Arima spec;
+    private final AutoArima auto;
     private final Path file;
     private final List<String> names;
     private final double[][] columns;
 
-    private ArimaXreg(Arima spec, Path file, List<String> names, double[][] columns) {
+    private ArimaXreg(Arima spec, AutoArima auto, Path file, List<String> names, double[][] columns) {
         this.spec = spec;
+        this.auto = auto;
         this.file = file;
         this.names = names;
         this.columns = columns;
@@ -50,6 +55,22 @@ final class ArimaXreg implements Forecaster {
      * @throws IllegalArgumentException naming the file, line and column for unreadable or non-numeric cells
      */
     static ArimaXreg read(Arima spec, Path file) {
+        return read(Objects.requireNonNull(spec, "spec"), null, file);
+    }
+
+    /**
+     * Reads the regressor file for auto-ARIMA.
+     *
+     * @param auto the auto-ARIMA forecaster
+     * @param file the CSV
+     * @return the forecaster
+     * @throws IllegalArgumentException naming the file, line and column for unreadable or non-numeric cells
+     */
+    static ArimaXreg read(AutoArima auto, Path file) {
+        return read(null, Objects.requireNonNull(auto, "auto"), file);
+    }
+
+    private static ArimaXreg read(Arima spec, AutoArima auto, Path file) {
         Objects.requireNonNull(file, "file");
         List<String> names = new ArrayList<>();
         List<List<Double>> cols = new ArrayList<>();
@@ -87,7 +108,7 @@ final class ArimaXreg implements Forecaster {
         for (int j = 0; j < c.length; j++) {
             c[j] = cols.get(j).stream().mapToDouble(Double::doubleValue).toArray();
         }
-        return new ArimaXreg(spec, file, names, c);
+        return new ArimaXreg(spec, auto, file, names, c);
     }
 
     private Regressors rows(int from, int len) {
@@ -107,37 +128,55 @@ final class ArimaXreg implements Forecaster {
                     "--xreg %s has %d rows but the series has %d observations (plus the forecast horizon needed)", file,
                     rows, n));
         }
-        return new Fitted(spec.fit(series, rows(0, n)));
+        if (auto != null) {
+            AutoArimaModel m = auto.fit(series, rows(0, n));
+            return new Fitted(m, m.arima().orElse(null), m, n);
+        }
+        FittedArima m = spec.fit(series, rows(0, n));
+        return new Fitted(m, m, null, n);
     }
 
     @Override
     public String name() {
-        return "arima";
+        return auto != null ? auto.name() : "arima";
     }
 
-    /** The fitted ARIMA plus the future rows of the regressor file. */
+    /** The fitted ARIMA (or auto-ARIMA result) plus the future rows of the regressor file. */
     final class Fitted extends DelegatingFittedModel {
         private final FittedArima model;
+        private final AutoArimaModel autoModel;
 
-        Fitted(FittedArima model) {
-            super(model);
+        /** Observations of the series given to fit (the regressor rows after them are the future). */
+        private final int n;
+
+        Fitted(FittedModel delegate, FittedArima model, AutoArimaModel autoModel, int n) {
+            super(delegate);
+            this.n = n;
             this.model = model;
+            this.autoModel = autoModel;
         }
 
+        /** The ARIMA, or null when auto-ARIMA fell back to a baseline. */
         FittedArima arima() {
             return model;
         }
 
+        /** The auto-ARIMA result, or null for {@code --model arima}. */
+        AutoArimaModel autoArima() {
+            return autoModel;
+        }
+
         @Override
         public Forecast forecast(int horizon, List<Level> levels) {
-            int n = model.series().length();
             int rows = columns[0].length;
             if (rows < n + horizon) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "--xreg %s has %d rows; a %d-step forecast after %d observations needs %d (future regressor "
                                 + "values after the history)", file, rows, horizon, n, n + horizon));
             }
-            return model.forecast(horizon, levels, rows(n, horizon));
+            Regressors future = rows(n, horizon);
+            return autoModel != null ? autoModel.forecast(horizon, levels, future)
+                    : model.forecast(horizon, levels, future);
         }
     }
 }

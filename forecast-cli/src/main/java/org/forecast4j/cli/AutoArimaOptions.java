@@ -7,13 +7,15 @@ import org.forecast4j.core.arima.select.Ic;
 
 /**
  * Turns the auto-ARIMA flags of {@link ModelOptions} ({@code --ic aicc|aic|bic --stepwise true|false --max-p p
- * --max-q q --max-order n --seasonal true|false}) into an {@link AutoArima} (R's defaults for everything not
- * given). The seasonal period is the series' ({@code --period} or the frequency's default).
+ * --max-q q --max-order n --seasonal true|false --lambda number|auto --biasadj --xreg FILE}) into an
+ * {@link AutoArima} (R's defaults for everything not given), wrapped by {@link ArimaXreg} when regressors are
+ * given. The seasonal period is the series' ({@code --period} or the frequency's default).
  */
 final class AutoArimaOptions {
 
     /** The model flags {@code --model auto-arima} reads. */
-    static final Set<String> FLAGS = Set.of("--ic", "--stepwise", "--max-p", "--max-q", "--max-order", "--seasonal");
+    static final Set<String> FLAGS = Set.of("--ic", "--stepwise", "--max-p", "--max-q", "--max-order", "--seasonal",
+            "--lambda", "--biasadj", "--xreg");
 
     private AutoArimaOptions() {
     }
@@ -25,7 +27,19 @@ final class AutoArimaOptions {
      * @return the auto-ARIMA forecaster
      * @throws IllegalArgumentException naming the flag and value when a value is invalid
      */
-    static AutoArima forecaster(ModelOptions o) {
+    static org.forecast4j.core.Forecaster forecaster(ModelOptions o) {
+        AutoArima a = spec(o);
+        return o.xreg == null ? a : ArimaXreg.read(a, o.xreg);
+    }
+
+    /**
+     * Builds the forecaster without regressors.
+     *
+     * @param o the options
+     * @return the auto-ARIMA forecaster
+     * @throws IllegalArgumentException naming the flag and value when a value is invalid
+     */
+    static AutoArima spec(ModelOptions o) {
         AutoArima.Builder b = AutoArima.builder();
         if (o.ic != null) {
             b.ic(ic(o.ic));
@@ -44,7 +58,15 @@ final class AutoArimaOptions {
         if (o.seasonal != null) {
             b.seasonal(o.seasonal);
         }
-        return b.build();
+        double lambda = ArimaOptions.lambda(o);
+        if (o.lambda != null) {
+            if (Double.isNaN(lambda)) {
+                b.lambdaAuto();
+            } else {
+                b.lambda(lambda);
+            }
+        }
+        return b.biasAdjust(o.biasadj).build();
     }
 
     private static Ic ic(String text) {

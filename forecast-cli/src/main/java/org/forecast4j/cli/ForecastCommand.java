@@ -124,21 +124,9 @@ final class ForecastCommand implements Callable<Integer> {
         } else {
             m = fit(forecaster, s, false);
         }
-        List<ForecastJsonWriter.Result> results = List.of(new ForecastJsonWriter.Result(m, m.forecast(h, lv)));
+        Forecast f = m.forecast(h, lv);
         LOG.info("forecast 1 series with {} at horizon {}", model, h);
-        common.write(spec.commandLine().getOut(), w -> {
-            try {
-                if (format == Format.json) {
-                    ForecastJsonWriter.write(results, w);
-                } else {
-                    ForecastCsvWriter csv = new ForecastCsvWriter(w, lv);
-                    csv.write(results.get(0).forecast);
-                    csv.flush();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        writeOne(m, f, lv);
         return 0;
     }
 
@@ -150,21 +138,26 @@ final class ForecastCommand implements Callable<Integer> {
         }
         org.forecast4j.core.arima.FittedArima m = FitCommand.load(modelFile);
         int h = horizon(horizon, m.series());
-        List<ForecastJsonWriter.Result> results = List.of(new ForecastJsonWriter.Result(m, m.forecast(h, lv)));
+        writeOne(m, m.forecast(h, lv), lv);
+        return 0;
+    }
+
+    /** Writes the forecast of one series in the chosen format (a JSON array of one object, or CSV rows). */
+    private void writeOne(FittedModel m, Forecast f, List<Level> lv) {
+        List<ForecastJsonWriter.Result> results = List.of(new ForecastJsonWriter.Result(m, f));
         common.write(spec.commandLine().getOut(), w -> {
             try {
                 if (format == Format.json) {
                     ForecastJsonWriter.write(results, w);
                 } else {
                     ForecastCsvWriter csv = new ForecastCsvWriter(w, lv);
-                    csv.write(results.get(0).forecast);
+                    csv.write(f);
                     csv.flush();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-        return 0;
     }
 
     /**

@@ -174,6 +174,8 @@ final class ForecastJsonWriter {
         g.writeEndObject();
         if (r.model instanceof FittedArima) {
             writeArimaFit(g, (FittedArima) r.model);
+        } else if (r.model instanceof ArimaXreg.Fitted && ((ArimaXreg.Fitted) r.model).autoArima() != null) {
+            writeAutoArimaFit(g, ((ArimaXreg.Fitted) r.model).autoArima());
         } else if (r.model instanceof ArimaXreg.Fitted) {
             writeArimaFit(g, ((ArimaXreg.Fitted) r.model).arima());
         } else if (r.model instanceof AutoArimaModel) {
@@ -184,7 +186,7 @@ final class ForecastJsonWriter {
 
     /**
      * The {@code "fit"} object of an ARIMA model: {@code {"order": [p,d,q], "seasonalOrder": [P,D,Q], "period": s,
-     * "method": "ML", "coefficients": {...}, "standardErrors": {...}, "sigma2", "logLikelihood", "aic", "aicc",
+     * "method": "ML", ["lambda": λ, "biasAdjust": bool (Box-Cox models only)], "coefficients": {...}, "standardErrors": {...}, "sigma2", "logLikelihood", "aic", "aicc",
      * "bic", "nobs", "converged", "warnings": [...], "ljungBox": {"lag", "df", "statistic", "pValue"}}}; non-finite
      * numbers are written as null.
      */
@@ -210,6 +212,9 @@ final class ForecastJsonWriter {
             g.writeBooleanField("fallback", true);
             g.writeStringField("fallbackModel", m.model().description());
             g.writeStringField("fallbackReason", m.fallbackReason());
+            if (m.lambda().isPresent()) {
+                g.writeNumberField("lambda", m.lambda().getAsDouble());
+            }
         }
         g.writeNumberField("candidates", m.trace().size());
         g.writeEndObject();
@@ -228,6 +233,11 @@ final class ForecastJsonWriter {
         g.writeEndArray();
         g.writeNumberField("period", m.period());
         g.writeStringField("method", m.method().label());
+        if (m.lambda().isPresent()) {
+            // Box-Cox: coefficients, sigma2, likelihood and residual test are on the transformed scale
+            g.writeNumberField("lambda", m.lambda().getAsDouble());
+            g.writeBooleanField("biasAdjust", m.biasAdjusted());
+        }
         g.writeObjectFieldStart("coefficients");
         for (Map.Entry<String, Double> e : m.coefficients().entrySet()) {
             g.writeFieldName(e.getKey());

@@ -70,12 +70,12 @@ public class InputOptions {
      * @throws IllegalArgumentException if {@code --period} or {@code --frequency} is invalid
      */
     CsvSeriesReader reader() {
-        String dates = dateColumn;
-        if (dates == null && !"index".equalsIgnoreCase(frequency == null ? "" : frequency.trim())) {
-            dates = detectDateColumn(input);
-        }
-        CsvSeriesReader r = CsvSeriesReader.create().withDateColumn(dates).withValueColumn(valueColumn)
-                .withKeyColumn(keyColumn).withFillGaps(fillGaps);
+        // the reader finds a conventionally named date column (date, ds, ...) itself; --frequency index asks for
+        // an indexed series, and standard input has always been read without detection
+        boolean detect = dateColumn == null && !"index".equalsIgnoreCase(frequency == null ? "" : frequency.trim())
+                && !(input != null && "-".equals(input.toString()));
+        CsvSeriesReader r = CsvSeriesReader.create().withDateColumn(dateColumn).withDateColumnDetection(detect)
+                .withValueColumn(valueColumn).withKeyColumn(keyColumn).withFillGaps(fillGaps);
         if (period != null) {
             if (period <= 0) {
                 throw new IllegalArgumentException("--period must be > 0, got " + period);
@@ -113,46 +113,6 @@ public class InputOptions {
         }
         TimeSeries s = stdin ? r.read(stdinReader(), "<stdin>") : r.read(input);
         return new Input(null, List.of(s));
-    }
-
-    /** Column names taken as the date column when {@code --date-column} is not given. */
-    static final List<String> DATE_COLUMN_NAMES = List.of("date", "ds", "timestamp", "datetime", "time");
-
-    /**
-     * Looks at the header line of a file for a conventionally named date column.
-     *
-     * @param file the input (stdin, missing or unreadable files give null: reading reports those)
-     * @return the column name as spelled in the file, or null
-     */
-    static String detectDateColumn(Path file) {
-        if (file == null || "-".equals(file.toString()) || !java.nio.file.Files.isRegularFile(file)) {
-            return null;
-        }
-        try (java.io.InputStream raw = java.nio.file.Files.newInputStream(file);
-             java.io.InputStream in = file.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(raw) : raw;
-             java.io.BufferedReader br = new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = br.readLine();
-            if (header == null) {
-                return null;
-            }
-            if (header.startsWith("\uFEFF")) {
-                header = header.substring(1);
-            }
-            for (String want : DATE_COLUMN_NAMES) {
-                for (String cell : header.split(",", -1)) {
-                    String name = cell.trim();
-                    if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                        name = name.substring(1, name.length() - 1);
-                    }
-                    if (name.equalsIgnoreCase(want)) {
-                        return name;
-                    }
-                }
-            }
-            return null;
-        } catch (java.io.IOException e) {
-            return null; // the real read reports the problem with file and line
-        }
     }
 
     private static Reader stdinReader() {

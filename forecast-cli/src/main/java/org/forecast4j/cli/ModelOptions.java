@@ -39,9 +39,19 @@ public class ModelOptions {
     Boolean includeMean;
 
     @picocli.CommandLine.Option(names = "--xreg", paramLabel = "FILE",
-            description = "ARIMA: CSV of regressors (header names; a 'date' column is ignored), n rows for the "
+            description = "ARIMA, auto-ARIMA: CSV of regressors (header names; a 'date' column is ignored), n rows for the "
                     + "history then h rows of future values.")
     java.nio.file.Path xreg;
+
+    @picocli.CommandLine.Option(names = "--lambda", paramLabel = "<number>|auto",
+            description = "ARIMA, auto-ARIMA: model the Box-Cox transform of the series with this lambda (0 = log), "
+                    + "or 'auto' for Guerrero's choice on [-0.9, 2]; forecasts are back-transformed (R's lambda).")
+    String lambda;
+
+    @picocli.CommandLine.Option(names = "--biasadj",
+            description = "ARIMA, auto-ARIMA: with --lambda, back-transformed point forecasts are bias-adjusted means "
+                    + "instead of medians (R's biasadj).")
+    boolean biasadj;
 
     @picocli.CommandLine.Option(names = "--include-drift", paramLabel = "true|false", arity = "1",
             description = "ARIMA: include a drift when d + D <= 1 (default false).")

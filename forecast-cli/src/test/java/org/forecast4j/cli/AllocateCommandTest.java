@@ -108,6 +108,28 @@ class AllocateCommandTest {
             {ok.replaceFirst("\"scale\": 1000", "\"scale\": 1e999"), "must be finite"},
             {ok.replace("\"budget\"", "\"budgett\""), "unknown field budgett"},
             {"{\"budget\": 1, \"cells\": [", "invalid JSON"},
+            {ok.replaceFirst("\"scale\": 1000", "\"scale\": 0"), "cells[0].curve: log scale must be finite and > 0"},
+            {ok.replace("\"unit\": 0", "\"unit\": 0, \"budget\": 5"), "Duplicate field 'budget'"},
+            {ok.replace("{\"type\": \"max-value\"}", "{\"type\": \"min-spend\", \"targetValue\": -1}"),
+                "objective: targetValue must be finite and >= 0, got -1.0"},
+            {ok.replace("{\"type\": \"max-value\"}", "{\"type\": \"max-profit\"}"), "objective.type must be"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baseline\": 1000, \"baselineQuantiles\": [{\"p\": 1.5, "
+                + "\"value\": 9}],"), "baselineQuantiles p must be in (0, 1)"},
+            {ok.replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"commitBy\": \"28/11/2026\","),
+                "cells[0].commitBy must be an ISO date"},
+            {ok.replaceFirst("\"id\": \"b\"", "\"id\": \"a\""), "duplicate cell id 'a'"},
+            {ok.replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"capacity\": -1,"),
+                "capacity must be > 0"},
+            {ok.replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"fixedSpend\": 60000,"),
+                "fixedSpend 60000.0 exceeds maxSpend"},
+            {ok.replace("\"groups\": []", "\"groups\": [{\"where\": {\"channel\": \"search\"}, \"minSpend\": 9, "
+                + "\"maxSpend\": 5}]"), "groups[0]: group {channel=search}: maxSpend must be >= minSpend"},
+            {ok.replace("\"groups\": []", "\"groups\": {}"), "groups must be an array"},
+            {ok.replaceFirst("\\{\"type\": \"log\", \"coefficient\": 0.2, \"scale\": 1000}",
+                "{\"type\": \"piecewise\", \"points\": [[100, 0.1], [50, 0.2]]}"),
+                "cells[0].curve: piecewise spends must be strictly ascending"},
+            {ok.replace("\"budget\": 30000", "\"budget\": null").replace("50000", "null"),
+                "max-value needs a finite budget or a finite maxSpend on every cell"},
         };
         for (String[] c : cases) {
             assertEquals(2, run("allocate", "--problem", write(c[0])), c[1] + " / " + out);
@@ -153,5 +175,78 @@ class AllocateCommandTest {
         assertEquals(0, run("allocate", "--problem", write(bad)), err);
         assertEquals("infeasible", new ObjectMapper().readTree(out).get("status").asText());
         assertTrue(err.contains("infeasible") && err.contains("minSpend"), err);
+    }
+
+    @Test
+    void allocate_minSpendWithGroupLimit_spendsTheBudgetOfTheGroupConstrainedOptimum() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        String groups = ok.replace("\"groups\": []",
+                "\"groups\": [{\"where\": {\"channel\": \"search\"}, \"maxSpend\": 10000}]");
+        // V(x) = 10·1000·0.2·ln(1 + x/1000) per cell; with a ≤ 10000 the budget 30000 plan is a = 10000, b = 20000,
+        // worth 2000·(ln 11 + ln 21), and reaching that value under the limit needs all 30000 (theory: f strictly
+        // increasing in the budget)
+        double target = 2000 * (Math.log(11) + Math.log(21));
+        String minSpend = groups.replace("{\"type\": \"max-value\"}",
+                "{\"type\": \"min-spend\", \"targetValue\": " + target + "}").replace("\"budget\": 30000",
+                "\"budget\": null");
+        assertEquals(0, run("allocate", "--problem", write(minSpend)), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertEquals("optimal", r.get("status").asText(), out);
+        assertEquals(30000, r.get("totalSpend").asDouble(), 30000 * 1e-6);
+        assertEquals(10000, r.get("cells").get(0).get("spend").asDouble(), 1e-2);
+        assertTrue(r.get("binding").toString().contains("target"), out);
+        assertTrue(r.get("binding").toString().contains("group[0].max"), out);
+        assertTrue(r.get("solver").asText().startsWith("budget search"), out);
+        // csv output of the same problem
+        assertEquals(0, run("allocate", "--problem", write(minSpend), "--format", "csv"), err);
+        assertTrue(out.startsWith("# status=optimal"), out);
+    }
+
+    @Test
+    void allocate_wholeUnitsWithGroupLimit_exactDynamicProgramWithShadowPrice() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        String units = ok.replace("\"unit\": 0", "\"unit\": 5000").replace("\"groups\": []",
+                "\"groups\": [{\"where\": {\"channel\": \"search\"}, \"maxSpend\": 10000}]");
+        assertEquals(0, run("allocate", "--problem", write(units)), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertEquals("optimal", r.get("status").asText(), out);
+        assertEquals("dynamic programming", r.get("solver").asText());
+        assertEquals(0, r.get("gap").asDouble(), 0);
+        // 6 units, a ≤ 2 units: a = 2, b = 4 beats a = 1, b = 5 (ln 11 + ln 21 > ln 6 + ln 26), by concavity of ln
+        assertEquals(10000, r.get("cells").get(0).get("spend").asDouble(), 0);
+        assertEquals(20000, r.get("cells").get(1).get("spend").asDouble(), 0);
+        assertEquals(2000 * (Math.log(11) + Math.log(21)), r.get("objectiveValue").asDouble(), 1e-9);
+        // the budget's last unit went to b (16000 → 21000 ln-argument): 2000·ln(21/16)/5000 per unit of money
+        assertEquals(2000 * Math.log(21.0 / 16) / 5000, r.get("budgetShadowPrice").asDouble(), 1e-12);
+    }
+
+    @Test
+    void allocate_groupMatchingNoCell_warnsOnStderr() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        String typo = ok.replace("\"groups\": []", "\"groups\": [{\"where\": {\"channel\": \"serach\"}, "
+                + "\"maxSpend\": 10000}]");
+        assertEquals(0, run("allocate", "--problem", write(typo)), err);
+        assertTrue(err.contains("warning: groups[0] where {channel=serach} matches no cell"), err);
+        assertEquals("optimal", new ObjectMapper().readTree(out).get("status").asText());
+    }
+
+    @Test
+    void allocate_commitDates_scheduleListsNewSpendByCommitDate() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        // b is due first; a has 1000 already committed, so its new spend is its spend − 1000
+        String dated = ok.replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"commitBy\": \"2026-11-30\", "
+                + "\"fixedSpend\": 1000,").replaceFirst("(?s)(\"id\": \"b\".*?\"valuePerUnit\": 10,)",
+                "$1 \"commitBy\": \"2026-11-28\",");
+        assertEquals(0, run("allocate", "--problem", write(dated)), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        JsonNode sch = r.get("schedule");
+        assertEquals(2, sch.size(), out);
+        assertEquals("b", sch.get(0).get("id").asText());
+        assertEquals("2026-11-28", sch.get(0).get("commitBy").asText());
+        assertEquals("a", sch.get(1).get("id").asText());
+        assertEquals(r.get("cells").get(0).get("spend").asDouble() - 1000, sch.get(1).get("newSpend").asDouble(),
+                1e-9);
+        // symmetric cells, budget 30000 of new spend on top of a's 1000: both end at 15500 (equal marginals)
+        assertEquals(15500, r.get("cells").get(0).get("spend").asDouble(), 1e-4);
     }
 }

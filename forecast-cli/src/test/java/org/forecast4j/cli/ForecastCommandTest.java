@@ -164,15 +164,19 @@ class ForecastCommandTest {
         assertEquals("36", f.get("timestamps").get(0).asText());
     }
 
+    /** The reader's date column detection as the command sees it: a quoted conventional name, or none. */
     @Test
-    void detectDateColumn_findsConventionalNamesOnly(@TempDir Path dir) throws IOException {
+    void noDateColumnFlag_quotedConventionalNameIsDated_otherNamesIndexed(@TempDir Path dir) throws IOException {
         Path a = dir.resolve("a.csv");
-        Files.writeString(a, "\"DS\",sales\n2024-01-01,1\n");
-        assertEquals("DS", InputOptions.detectDateColumn(a));
+        Files.writeString(a, "\"DS\",sales\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n");
+        JsonNode f = json(CliRun.run("forecast", "--input", a.toString(), "--model", "naive", "--horizon", "1",
+                "--format", "json").ok().out).get(0).get("forecast");
+        assertEquals("2024-01-04", f.get("timestamps").get(0).asText());
         Path b = dir.resolve("b.csv");
-        Files.writeString(b, "day,sales\n2024-01-01,1\n");
-        assertEquals(null, InputOptions.detectDateColumn(b));
-        assertEquals(null, InputOptions.detectDateColumn(dir.resolve("missing.csv")));
+        Files.writeString(b, "day,sales\n2024-01-01,1\n2024-01-02,2\n2024-01-03,3\n");
+        f = json(CliRun.run("forecast", "--input", b.toString(), "--value-column", "sales", "--model", "naive",
+                "--horizon", "1", "--format", "json").ok().out).get(0).get("forecast");
+        assertEquals("4", f.get("timestamps").get(0).asText());
     }
 
     @Test

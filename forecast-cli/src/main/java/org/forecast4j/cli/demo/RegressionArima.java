@@ -7,9 +7,12 @@ import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Level;
+import org.forecast4j.core.ModelFitException;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.arima.Regressors;
+import org.forecast4j.core.arima.select.AutoArima;
+import org.forecast4j.core.arima.select.AutoArimaModel;
 import org.forecast4j.core.features.FeatureSet;
 import org.forecast4j.core.features.RegressorMatrix;
 
@@ -20,9 +23,9 @@ import org.forecast4j.core.features.RegressorMatrix;
  * over the training window (e.g. a promotion indicator before the first promotion) carry no information and would
  * be collinear with the differencing: they are dropped for that fit.
  *
- * <p>The ARIMA orders are chosen by an {@link ArimaFitter}; the demo uses {@link AiccArimaSelection}. When
- * {@code Forecasters.autoArima()} accepts regressors, replace it there by one line, e.g.
- * {@code (y, x) -> Forecasters.autoArima().fit(y, x)}.
+ * <p>The ARIMA orders are chosen by an {@link ArimaFitter}: the demo uses auto-ARIMA with the regressors
+ * ({@link #autoArima(AutoArima)}, R's {@code auto.arima(y, xreg = x)}); {@link AiccArimaSelection} chooses among a
+ * fixed list of candidates instead.
  */
 public final class RegressionArima implements Forecaster {
 
@@ -41,6 +44,24 @@ public final class RegressionArima implements Forecaster {
 
     private final FeatureSet features;
     private final ArimaFitter fitter;
+
+    /**
+     * A fitter that chooses the orders by auto-ARIMA with the regressors passed to every candidate. When auto-ARIMA
+     * cannot fit any ARIMA (and would fall back to a baseline), the fit fails with a {@link ModelFitException}
+     * carrying its reason, so that the backtest records the failure and the demo does not choose this model for that
+     * series.
+     *
+     * @param auto the auto-ARIMA forecaster
+     * @return the fitter
+     */
+    public static ArimaFitter autoArima(AutoArima auto) {
+        Objects.requireNonNull(auto, "auto");
+        return (y, x) -> {
+            AutoArimaModel m = x == null ? auto.fit(y) : auto.fit(y, x);
+            return m.arima().orElseThrow(() -> new ModelFitException("auto-ARIMA found no ARIMA model ("
+                    + m.fallbackReason() + ")"));
+        };
+    }
 
     /**
      * A forecaster.

@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.forecast4j.core.Forecast;
+import org.forecast4j.core.ModelFitException;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.FittedArima;
+import org.forecast4j.core.arima.select.AutoArima;
 import org.forecast4j.core.features.EventCalendar;
 import org.forecast4j.core.features.EventDay;
 import org.forecast4j.core.features.FeatureSet;
@@ -97,5 +99,26 @@ class RegressionArimaTest {
                 List.of(Arima.of(1, 0, 0).withSeasonal(0, 1, 1, 7), Arima.of(1, 1, 0).withSeasonal(0, 1, 1, 7))));
         assertTrue(e.getMessage().startsWith("candidates must share d, D and the period"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new AiccArimaSelection(List.of()));
+    }
+
+    @Test
+    void autoArima_promotionInHistory_estimatesTheSimulatedLiftWithRegressorsInTheSearch() {
+        TimeSeries y = series(365, 7);
+        RegressionArima.Fitted m = new RegressionArima(promo(),
+                RegressionArima.autoArima(AutoArima.builder().build())).fit(y);
+        assertEquals(List.of("promo"), m.regressors());
+        assertTrue(m.arima().description().startsWith("Regression with ARIMA"), m.arima().description());
+        // as with the fixed candidates: the simulated lift within about 3 SE
+        assertEquals(LIFT, m.arima().coefficients().get("promo"), 25);
+    }
+
+    @Test
+    void autoArima_noArimaPossible_failsWithTheFallbackReason() {
+        // a constant series: auto-ARIMA uses the equivalent mean model, which the demo's ARIMA contestant reports as
+        // a failure (the backtest then does not choose it)
+        TimeSeries y = TimeSeries.daily(START, 5, 5, 5, 5, 5, 5, 5, 5);
+        ModelFitException e = assertThrows(ModelFitException.class, () -> RegressionArima.autoArima(
+                AutoArima.builder().build()).fit(y, null));
+        assertTrue(e.getMessage().startsWith("auto-ARIMA found no ARIMA model"), e.getMessage());
     }
 }

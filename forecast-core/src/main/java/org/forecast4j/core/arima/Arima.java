@@ -1,11 +1,14 @@
 package org.forecast4j.core.arima;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import org.forecast4j.core.Checks;
 import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.transform.BoxCox;
 
 /**
  * Specification of a seasonal ARIMA(p,d,q)(P,D,Q)[s] model, optionally with a mean, a drift and regressors
@@ -44,9 +47,14 @@ public final class Arima implements Forecaster {
     final ArimaMethod method;
     final double[] fixed;
     final boolean transformPars;
+    /** Box–Cox lambda, NaN for none (or when chosen automatically). */
+    final double lambda;
+    final boolean lambdaAuto;
+    final boolean biasAdjust;
 
     private Arima(int p, int d, int q, int sp, int sd, int sq, int period, boolean includeMean,
-                  boolean includeDrift, ArimaMethod method, double[] fixed, boolean transformPars) {
+                  boolean includeDrift, ArimaMethod method, double[] fixed, boolean transformPars, double lambda,
+                  boolean lambdaAuto, boolean biasAdjust) {
         this.p = p;
         this.d = d;
         this.q = q;
@@ -59,6 +67,9 @@ public final class Arima implements Forecaster {
         this.method = method;
         this.fixed = fixed;
         this.transformPars = transformPars;
+        this.lambda = lambda;
+        this.lambdaAuto = lambdaAuto;
+        this.biasAdjust = biasAdjust;
     }
 
     /**
@@ -72,7 +83,8 @@ public final class Arima implements Forecaster {
      */
     public static Arima of(int p, int d, int q) {
         checkOrder(p, d, q, "");
-        return new Arima(p, d, q, 0, 0, 0, 0, true, false, ArimaMethod.CSS_ML, null, true);
+        return new Arima(p, d, q, 0, 0, 0, 0, true, false, ArimaMethod.CSS_ML, null, true, Double.NaN, false,
+                false);
     }
 
     private static void checkOrder(int p, int d, int q, String prefix) {
@@ -92,7 +104,7 @@ public final class Arima implements Forecaster {
     public Arima order(int newP, int newD, int newQ) {
         checkOrder(newP, newD, newQ, "");
         return new Arima(newP, newD, newQ, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method,
-                null, transformPars);
+                null, transformPars, lambda, lambdaAuto, biasAdjust);
     }
 
     /**
@@ -108,7 +120,8 @@ public final class Arima implements Forecaster {
     public Arima withSeasonal(int sp, int sd, int sq, int newPeriod) {
         checkOrder(sp, sd, sq, "seasonal ");
         Checks.requireNonNegative(newPeriod, "period");
-        return new Arima(p, d, q, sp, sd, sq, newPeriod, includeMean, includeDrift, method, null, transformPars);
+        return new Arima(p, d, q, sp, sd, sq, newPeriod, includeMean, includeDrift, method, null, transformPars,
+                lambda, lambdaAuto, biasAdjust);
     }
 
     /**
@@ -131,7 +144,7 @@ public final class Arima implements Forecaster {
      */
     public Arima withMean(boolean include) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, include, includeDrift, method, fixed,
-                transformPars);
+                transformPars, lambda, lambdaAuto, biasAdjust);
     }
 
     /**
@@ -143,7 +156,7 @@ public final class Arima implements Forecaster {
      */
     public Arima withDrift(boolean include) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, include, method, fixed,
-                transformPars);
+                transformPars, lambda, lambdaAuto, biasAdjust);
     }
 
     /**
@@ -154,7 +167,7 @@ public final class Arima implements Forecaster {
      */
     public Arima withMethod(ArimaMethod newMethod) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift,
-                Objects.requireNonNull(newMethod, "method"), fixed, transformPars);
+                Objects.requireNonNull(newMethod, "method"), fixed, transformPars, lambda, lambdaAuto, biasAdjust);
     }
 
     /**
@@ -172,7 +185,7 @@ public final class Arima implements Forecaster {
                     values[i]);
         }
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method,
-                values.clone(), transformPars);
+                values.clone(), transformPars, lambda, lambdaAuto, biasAdjust);
     }
 
     /**
@@ -184,7 +197,91 @@ public final class Arima implements Forecaster {
      */
     public Arima withTransformPars(boolean transform) {
         return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method, fixed,
-                transform);
+                transform, lambda, lambdaAuto, biasAdjust);
+    }
+
+    /**
+     * Fits the model to the Box–Cox transform of the series with a fixed {@code lambda} (R's
+     * {@code Arima(y, lambda = ...)}): coefficients, σ&sup2;, likelihood and residuals are on the transformed scale;
+     * forecasts and fitted values are back-transformed ({@link FittedArima#forecast(int, List, Regressors)}).
+     * {@code lambda = 0} is the log; for {@code lambda <= 0} every observation must be positive.
+     *
+     * @param value the power, finite
+     * @return a new spec
+     * @throws IllegalArgumentException if {@code value} is not finite
+     * @since 0.1.0
+     */
+    public Arima withLambda(double value) {
+        Checks.requireFinite(value, "lambda");
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method, fixed,
+                transformPars, value, false, biasAdjust);
+    }
+
+    /**
+     * Chooses lambda when fitting by Guerrero's method on {@code [−0.9, 2]}, as R's {@code lambda = "auto"}
+     * ({@link BoxCox#autoLambda}); the lambda used is {@link FittedArima#lambda()}.
+     *
+     * @return a new spec
+     * @since 0.1.0
+     */
+    public Arima withLambdaAuto() {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method, fixed,
+                transformPars, Double.NaN, true, biasAdjust);
+    }
+
+    /**
+     * Removes the Box–Cox transform (the default).
+     *
+     * @return a new spec
+     * @since 0.1.0
+     */
+    public Arima withoutLambda() {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method, fixed,
+                transformPars, Double.NaN, false, biasAdjust);
+    }
+
+    /**
+     * Whether back-transformed point forecasts and fitted values are bias-adjusted means instead of medians (R's
+     * {@code biasadj}, default false): {@code x·(1 + ½·v·(1 − lambda)/x^(2·lambda))} with {@code v} the forecast
+     * variance on the transformed scale ({@link BoxCox#invertBiasAdjusted}). Ignored without a lambda.
+     *
+     * @param adjust the flag
+     * @return a new spec
+     * @since 0.1.0
+     */
+    public Arima withBiasAdjust(boolean adjust) {
+        return new Arima(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method, fixed,
+                transformPars, lambda, lambdaAuto, adjust);
+    }
+
+    /**
+     * The fixed Box–Cox lambda.
+     *
+     * @return lambda, or empty for none or an automatic choice ({@link #lambdaAuto()})
+     * @since 0.1.0
+     */
+    public OptionalDouble lambda() {
+        return Double.isNaN(lambda) ? OptionalDouble.empty() : OptionalDouble.of(lambda);
+    }
+
+    /**
+     * Whether lambda is chosen automatically when fitting.
+     *
+     * @return flag
+     * @since 0.1.0
+     */
+    public boolean lambdaAuto() {
+        return lambdaAuto;
+    }
+
+    /**
+     * Whether back-transformed means are bias-adjusted.
+     *
+     * @return flag
+     * @since 0.1.0
+     */
+    public boolean biasAdjust() {
+        return biasAdjust;
     }
 
     /**
@@ -192,13 +289,13 @@ public final class Arima implements Forecaster {
      *
      * @param series the series; NaN values are missing (ML and CSS-ML only)
      * @return the fitted model
-     * @throws IllegalArgumentException if the series is too short, has missing values with method CSS, or the
-     *                                  spec does not fit it
+     * @throws IllegalArgumentException if the series is too short, has missing values with method CSS, the
+     *                                  spec does not fit it, or a Box–Cox lambda &le; 0 meets a value &le; 0
      * @throws org.forecast4j.core.ModelFitException if estimation fails numerically
      */
     @Override
     public FittedArima fit(TimeSeries series) {
-        return ArimaEstimator.fit(this, series, null);
+        return fitTransformed(series, null);
     }
 
     /**
@@ -212,7 +309,19 @@ public final class Arima implements Forecaster {
      */
     public FittedArima fit(TimeSeries series, Regressors xreg) {
         Objects.requireNonNull(xreg, "xreg");
-        return ArimaEstimator.fit(this, series, xreg);
+        return fitTransformed(series, xreg);
+    }
+
+    /** Fits, applying the Box–Cox transform first when the spec has one (R: {@code x <- BoxCox(x, lambda)}). */
+    private FittedArima fitTransformed(TimeSeries series, Regressors xreg) {
+        if (!lambdaAuto && Double.isNaN(lambda)) {
+            return ArimaEstimator.fit(this, series, xreg);
+        }
+        Objects.requireNonNull(series, "series");
+        double lam = lambdaAuto ? BoxCox.autoLambda(series.values(), series.period()) : lambda;
+        TimeSeries z = series.withValues(BoxCox.of(lam).apply(series.values())).build();
+        Arima resolved = withLambda(lam);
+        return ArimaEstimator.fit(resolved, z, xreg).withBoxCox(lam, biasAdjust, series);
     }
 
     @Override
@@ -283,13 +392,14 @@ public final class Arima implements Forecaster {
         return p == a.p && d == a.d && q == a.q && seasonalP == a.seasonalP && seasonalD == a.seasonalD
                 && seasonalQ == a.seasonalQ && period == a.period && includeMean == a.includeMean
                 && includeDrift == a.includeDrift && method == a.method && Arrays.equals(fixed, a.fixed)
-                && transformPars == a.transformPars;
+                && transformPars == a.transformPars && Double.compare(lambda, a.lambda) == 0
+                && lambdaAuto == a.lambdaAuto && biasAdjust == a.biasAdjust;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(p, d, q, seasonalP, seasonalD, seasonalQ, period, includeMean, includeDrift, method,
-                Arrays.hashCode(fixed), transformPars);
+                Arrays.hashCode(fixed), transformPars, lambda, lambdaAuto, biasAdjust);
     }
 
     @Override
@@ -305,6 +415,14 @@ public final class Arima implements Forecaster {
         }
         if (!includeMean) {
             sb.append(" no-mean");
+        }
+        if (lambdaAuto) {
+            sb.append(" lambda=auto");
+        } else if (!Double.isNaN(lambda)) {
+            sb.append(" lambda=").append(lambda);
+        }
+        if (biasAdjust && (lambdaAuto || !Double.isNaN(lambda))) {
+            sb.append(" biasadj");
         }
         return sb.toString();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.transform.BoxCox;
 
 /**
  * The versioned JSON form of a {@link FittedArima} (format {@code "forecast4j-arima"}, version 1): the spec, the
@@ -17,7 +18,8 @@ import org.forecast4j.core.TimeSeries;
  * <pre>
  * {"format": "forecast4j-arima", "version": 1,
  *  "spec": {"order": [p,d,q], "seasonalOrder": [P,D,Q], "period": s, "method": "ML", "includeMean": true,
- *           "includeDrift": false, "transformPars": true, "fixed": null | [..]},
+ *           "includeDrift": false, "transformPars": true, "fixed": null | [..]
+ *           [, "lambda": .., "biasAdjust": bool]},          (Box–Cox models only; the series is then untransformed)
  *  "series": {"name": .., "frequency": "DAILY", "start": "2022-01-01T00:00" | null, "startIndex": 1,
  *             "period": 7, "values": [..]},
  *  "fit": {"method": "ML", "coefficientNames": [..], "coefficients": [..], "estimated": [true, ..],
@@ -50,7 +52,13 @@ final class ArimaJson {
         } else {
             nums(sb, s.fixed);
         }
-        TimeSeries y = f.series;
+        if (f.original != null) {
+            // Box–Cox: the resolved lambda; the series below is then on the original scale
+            sb.append(",\"lambda\":");
+            num(sb, f.lambda);
+            sb.append(",\"biasAdjust\":").append(f.biasAdjust);
+        }
+        TimeSeries y = f.original != null ? f.original : f.series;
         sb.append("},\"series\":{\"name\":");
         str(sb, y.name());
         sb.append(",\"frequency\":");
@@ -140,6 +148,11 @@ final class ArimaJson {
         if (sp.get("fixed") != null) {
             spec = spec.withFixed(arr(sp, "fixed"));
         }
+        double lambda = sp.get("lambda") != null ? num(sp, "lambda") : Double.NaN;
+        boolean biasAdjust = Boolean.TRUE.equals(sp.get("biasAdjust"));
+        if (!Double.isNaN(lambda)) {
+            spec = spec.withLambda(lambda).withBiasAdjust(biasAdjust);
+        }
         Map<String, Object> se = obj(m, "series");
         Frequency freq = Frequency.parse((String) se.get("frequency"));
         TimeSeries.Builder b = TimeSeries.builder(arr(se, "values")).frequency(freq)
@@ -151,6 +164,13 @@ final class ArimaJson {
         FittedArima.Parts f = new FittedArima.Parts();
         f.spec = spec;
         f.series = b.build();
+        if (!Double.isNaN(lambda)) {
+            // the model lives on the Box–Cox scale of the saved (original) series
+            f.original = f.series;
+            f.lambda = lambda;
+            f.biasAdjust = biasAdjust;
+            f.series = f.original.withValues(BoxCox.of(lambda).apply(f.original.values())).build();
+        }
         Map<String, Object> fit = obj(m, "fit");
         f.method = ArimaMethod.valueOf((String) fit.get("method"));
         double[] o = arr(fit, "order");

@@ -14,6 +14,7 @@ import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.stats.BoxTest;
 import org.forecast4j.core.statespace.KalmanForecaster;
+import org.forecast4j.core.transform.BoxCox;
 
 /**
  * An ARIMA model fitted to a series: coefficients with R's names ({@code ar1…}, {@code ma1…}, {@code sar1…},
@@ -38,7 +39,7 @@ public final class FittedArima implements FittedModel {
     }
 
     /** Everything the estimator computes; package-private and never exposed. */
-    static final class Parts {
+    static final class Parts implements Cloneable {
         Arima spec;
         TimeSeries series;
         int p;
@@ -74,6 +75,66 @@ public final class FittedArima implements FittedModel {
         boolean hasIntercept;
         boolean hasDrift;
         List<String> xregNames;
+        /** Box–Cox lambda the model was fitted with ({@code series} is then the transformed series), NaN if none. */
+        double lambda = Double.NaN;
+        /** Whether back-transformed point forecasts and fitted values are bias-adjusted means. */
+        boolean biasAdjust;
+        /** The series on the original scale when a Box–Cox transform was applied, else null. */
+        TimeSeries original;
+
+        Parts copy() {
+            try {
+                return (Parts) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /**
+     * The same model marked as fitted to the Box–Cox transform (with {@code lambda}) of {@code original}: its
+     * forecasts and fitted values are back-transformed. Package-private: only {@link Arima#fit} calls it, on a model
+     * just estimated on the transformed series.
+     */
+    FittedArima withBoxCox(double lambda, boolean biasAdjust, TimeSeries original) {
+        Parts c = f.copy();
+        c.lambda = lambda;
+        c.biasAdjust = biasAdjust;
+        c.original = original;
+        return new FittedArima(c);
+    }
+
+    /**
+     * The Box–Cox lambda the model was fitted with (R's {@code model$lambda}): the model, its coefficients, σ&sup2;,
+     * likelihood and residuals are on the transformed scale; forecasts and fitted values are back-transformed.
+     *
+     * @return lambda, or empty when the series was modelled untransformed
+     * @since 0.1.0
+     */
+    public java.util.OptionalDouble lambda() {
+        return Double.isNaN(f.lambda) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(f.lambda);
+    }
+
+    /**
+     * Whether back-transformed point forecasts and fitted values are bias-adjusted means (R's {@code biasadj}) rather
+     * than medians; false without a Box–Cox transform.
+     *
+     * @return the flag
+     * @since 0.1.0
+     */
+    public boolean biasAdjusted() {
+        return f.biasAdjust;
+    }
+
+    /**
+     * The series the ARIMA was estimated on: the Box–Cox transform of {@link #series()} when {@link #lambda()} is
+     * set, else the series itself.
+     *
+     * @return the modelled series
+     * @since 0.1.0
+     */
+    public TimeSeries modelledSeries() {
+        return f.series;
     }
 
     /**
@@ -369,15 +430,21 @@ public final class FittedArima implements FittedModel {
         return f.period;
     }
 
+    /**
+     * The training series, on the original scale (before any Box–Cox transform).
+     *
+     * @return the series
+     */
     @Override
     public TimeSeries series() {
-        return f.series;
+        return f.original != null ? f.original : f.series;
     }
 
     /**
      * Residuals as R's {@code residuals(arima)}: innovations standardised by {@code sqrt(F_t)} of the
      * unit-variance filter (so they equal the innovations once the filter has converged), or the CSS
-     * innovations for method CSS; NaN where the series is missing.
+     * innovations for method CSS; NaN where the series is missing. With a Box–Cox transform they are on the
+     * transformed scale (R's default {@code type = "innovation"}), so they are not {@code series() − fitted()}.
      *
      * @return residuals, length n
      */
@@ -433,7 +500,8 @@ public final class FittedArima implements FittedModel {
     }
 
     /**
-     * Fitted values {@code y - residuals} (as {@code forecast::fitted.Arima}).
+     * Fitted values {@code y - residuals} (as {@code forecast::fitted.Arima}); with a Box–Cox transform
+     * {@code InvBoxCox(BoxCox(y) − residuals, lambda, biasadj, σ²)}, on the original scale.
      *
      * @return fitted values, length n
      */
@@ -444,12 +512,40 @@ public final class FittedArima implements FittedModel {
         for (int i = 0; i < y.length; i++) {
             out[i] = y[i] - f.residuals[i];
         }
+        if (f.original != null) {
+            BoxCox bc = BoxCox.of(f.lambda);
+            if (f.biasAdjust) {
+                double[] var = new double[out.length];
+                java.util.Arrays.fill(var, f.sigma2);
+                return bc.invertBiasAdjusted(out, var);
+            }
+            return bc.invert(out);
+        }
         return out;
     }
 
+    /**
+     * R's label ({@link #toString()}), followed by the Box–Cox lambda when the model has one, e.g.
+     * {@code "ARIMA(0,1,1)(0,1,1)[12], Box-Cox lambda = 0"} (with {@code ", bias-adjusted"} when the back-transformed
+     * means are).
+     *
+     * @return description
+     */
     @Override
     public String description() {
-        return toString();
+        if (f.original == null) {
+            return toString();
+        }
+        return toString() + ", Box-Cox lambda = " + lambdaText(f.lambda) + (f.biasAdjust ? ", bias-adjusted" : "");
+    }
+
+    /** Lambda to 6 significant digits (R prints 4). */
+    static String lambdaText(double lambda) {
+        String text = String.format(Locale.ROOT, "%.6g", lambda);
+        if (text.contains(".") && !text.contains("e")) {
+            text = text.replaceFirst("0+$", "").replaceFirst("\\.$", "");
+        }
+        return text;
     }
 
     /**
@@ -468,7 +564,10 @@ public final class FittedArima implements FittedModel {
     /**
      * Forecasts with the future values of the regressors (R's {@code predict(fit, n.ahead, newxreg)}): the
      * Kalman forecast of the ARIMA errors plus the regression part; intervals
-     * {@code mean ± z σ sqrt(Z'P_hZ)}.
+     * {@code mean ± z σ sqrt(Z'P_hZ)}. With a Box–Cox transform, mean and limits are back-transformed as R's
+     * {@code forecast.Arima} ({@link BoxCox#invertForecast}: the point forecasts are medians, or bias-adjusted means
+     * using the forecast variance when the model was fitted with bias adjustment), and the result has no standard
+     * errors.
      *
      * @param horizon steps ahead, &gt; 0
      * @param levels  interval levels
@@ -478,6 +577,26 @@ public final class FittedArima implements FittedModel {
      * @throws IllegalArgumentException if the regressors are missing, misnamed, of the wrong length or contain NaN
      */
     public Forecast forecast(int horizon, List<Level> levels, Regressors future) {
+        Forecast z = forecastOnModelScale(horizon, levels, future);
+        if (f.original == null) {
+            return z;
+        }
+        return BoxCox.of(f.lambda).invertForecast(description(), f.original, z, f.biasAdjust);
+    }
+
+    /**
+     * The forecast on the scale the ARIMA was estimated on — the Box–Cox scale when {@link #lambda()} is set (R's
+     * {@code predict(fit, n.ahead, newxreg)}), with standard errors and Gaussian intervals; identical to
+     * {@link #forecast(int, List, Regressors)} for a model without transform.
+     *
+     * @param horizon steps ahead, &gt; 0
+     * @param levels  interval levels
+     * @param future  regressor values for the {@code horizon} steps, or null if the model has none
+     * @return the forecast on the model scale
+     * @throws IllegalArgumentException as {@link #forecast(int, List, Regressors)}
+     * @since 0.1.0
+     */
+    public Forecast forecastOnModelScale(int horizon, List<Level> levels, Regressors future) {
         Checks.requirePositive(horizon, "horizon");
         Objects.requireNonNull(levels, "levels");
         int nx = f.xregNames.size();
@@ -539,7 +658,9 @@ public final class FittedArima implements FittedModel {
      * {@code N(a_n, σ² P_n)} (the filtered state and covariance at the end of the series), then propagated by
      * {@code α ← T α + R ε}, {@code ε ~ N(0, σ²)}, {@code y = Z'α} plus the regression part. The paths' mean and
      * spread converge to {@link #forecast}'s mean and standard errors. Deterministic for a given seed
-     * ({@link java.util.SplittableRandom}).
+     * ({@link java.util.SplittableRandom}). With a Box–Cox transform the paths are simulated on the transformed scale
+     * and back-transformed value by value (R's {@code simulate.Arima} with {@code lambda}); a value beyond the range of
+     * the inverse ({@code lambda < 0}) is given as {@link Double#MAX_VALUE}.
      *
      * @param horizon steps ahead, &gt; 0
      * @param paths   number of paths, &gt; 0
@@ -551,7 +672,7 @@ public final class FittedArima implements FittedModel {
     public double[][] simulate(int horizon, int paths, long seed, Regressors future) {
         Checks.requirePositive(paths, "paths");
         // the regression part is the mean forecast minus the ARIMA part: reuse forecast() for the checks
-        double[] reg = forecast(horizon, List.of(), future).mean();
+        double[] reg = forecastOnModelScale(horizon, List.of(), future).mean();
         double[] arimaMean = new double[horizon];
         KalmanForecaster.forecast(f.phi, f.theta, f.delta, f.state, f.cov, arimaMean, new double[horizon]);
         for (int t = 0; t < horizon; t++) {
@@ -617,6 +738,17 @@ public final class FittedArima implements FittedModel {
                 out[k][t] = y + reg[t];
             }
         }
+        if (f.original != null) {
+            // paths on the original scale (R's simulate.Arima with lambda); beyond the range of the inverse
+            // (lambda < 0) a path is unbounded and given as the largest double
+            double lam = f.lambda;
+            for (double[] path : out) {
+                for (int t = 0; t < horizon; t++) {
+                    path[t] = lam < 0 && !(lam * path[t] + 1 > 0) ? Double.MAX_VALUE
+                            : Math.max(-Double.MAX_VALUE, Math.min(BoxCox.inverse(path[t], lam), Double.MAX_VALUE));
+                }
+            }
+        }
         return out;
     }
 
@@ -669,7 +801,12 @@ public final class FittedArima implements FittedModel {
     public String summary() {
         StringBuilder sb = new StringBuilder();
         String name = f.series.name();
-        sb.append("Series: ").append(name == null ? "y" : name).append('\n').append(this).append("\n\n");
+        sb.append("Series: ").append(name == null ? "y" : name).append('\n').append(this).append('\n');
+        if (f.original != null) {
+            sb.append("Box Cox transformation: lambda = ").append(lambdaText(f.lambda))
+                    .append(f.biasAdjust ? " (bias-adjusted back-transform)" : "").append('\n');
+        }
+        sb.append('\n');
         if (!f.names.isEmpty()) {
             sb.append("Coefficients:\n");
             StringBuilder h = new StringBuilder("      ");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 import org.forecast4j.core.Checks;
 
 /**
@@ -185,6 +186,68 @@ public final class ColumnMapping {
      */
     public String session() {
         return session;
+    }
+
+    /**
+     * The mapped column names in field order (user, item, category, type, time, quantity, price, channel,
+     * session), null where a field is not mapped.
+     */
+    String[] columnNames() {
+        return new String[] {user, item, category, type, time, quantity, price, channel, session};
+    }
+
+    /**
+     * Where the mapped columns stand in one source (a CSV header, a query result), looked up once by name: the part
+     * the CSV and JDBC readers share. A field that is not mapped is at {@link #NONE}. Readers extend it with how
+     * they read a row.
+     */
+    static class Positions {
+        /** Position of a field that is not mapped. */
+        static final int NONE = -1;
+
+        final ColumnMapping m;
+        final int user;
+        final int item;
+        final int category;
+        final int type;
+        final int time;
+        final int quantity;
+        final int price;
+        final int channel;
+        final int session;
+
+        /**
+         * Looks every mapped column up.
+         *
+         * @param m        the mapping
+         * @param position a mapped column name → its position in the source; throws if the source has no such
+         *                 column
+         */
+        Positions(ColumnMapping m, ToIntFunction<String> position) {
+            this.m = m;
+            user = find(m.user, position);
+            item = find(m.item, position);
+            category = find(m.category, position);
+            type = find(m.type, position);
+            time = find(m.time, position);
+            quantity = find(m.quantity, position);
+            price = find(m.price, position);
+            channel = find(m.channel, position);
+            session = find(m.session, position);
+        }
+
+        private static int find(String column, ToIntFunction<String> position) {
+            return column == null ? NONE : position.applyAsInt(column);
+        }
+
+        /** @return the largest position of a mapped column */
+        int maxPosition() {
+            int mx = NONE;
+            for (int i : new int[] {user, item, category, type, time, quantity, price, channel, session}) {
+                mx = Math.max(mx, i);
+            }
+            return mx;
+        }
     }
 
     /** Resolves a type text through the aliases, then by name; null if it is not a valid type name. */

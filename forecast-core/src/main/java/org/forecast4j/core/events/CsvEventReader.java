@@ -13,6 +13,7 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.forecast4j.core.io.Inputs;
 
 /**
  * Streaming reader of any delimited file with a header row, its columns mapped to event fields by a
@@ -152,43 +153,17 @@ public final class CsvEventReader implements EventSource {
     }
 
     /** Column indices resolved once from the header. */
-    private static final class Columns {
-        final ColumnMapping m;
-        final int user;
-        final int item;
-        final int category;
-        final int type;
-        final int time;
-        final int quantity;
-        final int price;
-        final int channel;
-        final int session;
+    private static final class Columns extends ColumnMapping.Positions {
         final String[] header;
         final int maxIndex;
 
         Columns(ColumnMapping m, List<String> header, String source) {
-            this.m = m;
+            super(m, column -> index(header, column, source));
             this.header = header.toArray(new String[0]);
-            user = index(header, m.user(), source);
-            item = index(header, m.item(), source);
-            category = index(header, m.category(), source);
-            type = index(header, m.type(), source);
-            time = index(header, m.time(), source);
-            quantity = index(header, m.quantity(), source);
-            price = index(header, m.price(), source);
-            channel = index(header, m.channel(), source);
-            session = index(header, m.session(), source);
-            int mx = 0;
-            for (int i : new int[] {user, item, category, type, time, quantity, price, channel, session}) {
-                mx = Math.max(mx, i);
-            }
-            maxIndex = mx;
+            maxIndex = Math.max(0, maxPosition());
         }
 
         static int index(List<String> header, String column, String source) {
-            if (column == null) {
-                return -1;
-            }
             int i = header.indexOf(column);
             if (i < 0) {
                 throw new IllegalArgumentException(source + ": column '" + column + "' not in header " + header);

@@ -97,8 +97,7 @@ public final class JdbcEventSource implements EventSource {
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(mapping, "mapping");
-        for (String c : new String[] {mapping.user(), mapping.item(), mapping.category(), mapping.type(),
-                mapping.time(), mapping.quantity(), mapping.price(), mapping.channel(), mapping.session()}) {
+        for (String c : mapping.columnNames()) {
             Checks.requireArgument(c == null || c.matches(IDENTIFIER),
                     "column names must be plain SQL identifiers, got '%s'", c);
         }
@@ -348,38 +347,17 @@ public final class JdbcEventSource implements EventSource {
     }
 
     /** Column positions and time handling resolved once from the result-set metadata. */
-    private static final class Cols {
-        final ColumnMapping m;
-        final int user;
-        final int item;
-        final int category;
-        final int type;
-        final int time;
+    private static final class Cols extends ColumnMapping.Positions {
         final int timeSqlType;
-        final int quantity;
-        final int price;
-        final int channel;
-        final int session;
 
         Cols(ResultSet rs, ColumnMapping m) throws SQLException {
-            this.m = m;
-            user = find(rs, m.user());
-            item = find(rs, m.item());
-            category = find(rs, m.category());
-            type = find(rs, m.type());
-            time = find(rs, m.time());
-            quantity = find(rs, m.quantity());
-            price = find(rs, m.price());
-            channel = find(rs, m.channel());
-            session = find(rs, m.session());
+            super(m, column -> find(rs, column));
             ResultSetMetaData md = rs.getMetaData();
             timeSqlType = md.getColumnType(time);
         }
 
-        static int find(ResultSet rs, String column) throws SQLException {
-            if (column == null) {
-                return -1;
-            }
+        /** The position of a mapped column in the query result (JDBC counts from 1). */
+        static int find(ResultSet rs, String column) {
             try {
                 return rs.findColumn(column);
             } catch (SQLException e) {

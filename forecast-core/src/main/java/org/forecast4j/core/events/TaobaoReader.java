@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.forecast4j.core.io.Inputs;
 
 /**
  * Streaming reader of the Taobao / Tianchi "UserBehavior" layout: no header, one event per line,

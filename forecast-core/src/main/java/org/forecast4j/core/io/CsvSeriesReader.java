@@ -1,9 +1,8 @@
 package org.forecast4j.core.io;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,15 +46,20 @@ import org.slf4j.LoggerFactory;
  *       {@code N/A}, {@code NaN} or {@code null} (any case) is a missing value. When no value column is named,
  *       the one column left after the date and key columns is used, or else the one named {@code y} or
  *       {@code value} (any case).</li>
- *   <li><b>Date column</b> (optional): ISO dates or date-times, see the accepted forms below. Without a date
- *       column the series has no dates: observations are indexed 1..n ({@link Frequency#INDEX}), and a given
- *       frequency only sets the default seasonal period.</li>
+ *   <li><b>Date column</b> (optional): ISO dates or date-times, see the accepted forms below. It is the column
+ *       {@link #withDateColumn(String) named}, or, with {@link #withDateColumnDetection(boolean) detection} on and
+ *       no name given, the first column (other than the key and a named value column) called {@code date},
+ *       {@code ds}, {@code timestamp}, {@code datetime} or {@code time}, preferred in that order (any case,
+ *       surrounding blanks ignored). Without a date column the series has no dates: observations are indexed
+ *       1..n ({@link Frequency#INDEX}), and a given frequency only sets the default seasonal period.</li>
  *   <li><b>Key column</b> (panels only): rows may come in any order of keys; keys keep the order of their first
  *       appearance, and each key's rows must be in increasing time order.</li>
  * </ul>
  * Timestamps: {@code 2024}, {@code 2024-03}, {@code 2024-03-31}, {@code 2024-03-31T13:00[:00]} (a blank may
  * replace the {@code T}), or with an offset ({@code Z}, {@code +02:00}; converted to UTC). Blank lines are
- * skipped. Column names match exactly, or else ignoring case and surrounding blanks.
+ * skipped. Column names match exactly, or else ignoring case and surrounding blanks. The header is parsed like
+ * every other line (quoted names, the {@link #withDelimiter(char) delimiter}); a leading UTF-8 byte order mark is
+ * dropped.
  *
  * <h2>Frequency and regularity</h2>
  * The frequency is the one given, or inferred from the timestamps ({@link FrequencyInference}). The timestamps of a
@@ -73,6 +76,8 @@ import org.slf4j.LoggerFactory;
 public final class CsvSeriesReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvSeriesReader.class);
+    /** Names of a date column found by {@link #withDateColumnDetection(boolean) detection}, preferred first. */
+    private static final List<String> DATE_COLUMN_NAMES = List.of("date", "ds", "timestamp", "datetime", "time");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final String valueColumn;
@@ -81,25 +86,29 @@ public final class CsvSeriesReader {
     private final Frequency frequency;
     private final int period;
     private final boolean fillGaps;
+    private final boolean detectDateColumn;
+    private final char delimiter;
 
     private CsvSeriesReader(String valueColumn, String dateColumn, String keyColumn, Frequency frequency, int period,
-                            boolean fillGaps) {
+                            boolean fillGaps, boolean detectDateColumn, char delimiter) {
         this.valueColumn = valueColumn;
         this.dateColumn = dateColumn;
         this.keyColumn = keyColumn;
         this.frequency = frequency;
         this.period = period;
         this.fillGaps = fillGaps;
+        this.detectDateColumn = detectDateColumn;
+        this.delimiter = delimiter;
     }
 
     /**
-     * A reader with no columns named (a one-column file is read as indexed values), an inferred frequency, the
-     * frequency's default period and no gap filling.
+     * A reader with no columns named (a one-column file is read as indexed values), no date column detection, an
+     * inferred frequency, the frequency's default period, no gap filling and comma-separated fields.
      *
      * @return the reader
      */
     public static CsvSeriesReader create() {
-        return new CsvSeriesReader(null, null, null, null, 0, false);
+        return new CsvSeriesReader(null, null, null, null, 0, false, false, ',');
     }
 
     /**
@@ -110,17 +119,20 @@ public final class CsvSeriesReader {
      * @return a new reader
      */
     public CsvSeriesReader withValueColumn(String name) {
-        return new CsvSeriesReader(name, dateColumn, keyColumn, frequency, period, fillGaps);
+        return new CsvSeriesReader(name, dateColumn, keyColumn, frequency, period, fillGaps, detectDateColumn,
+                delimiter);
     }
 
     /**
      * Names the date column.
      *
-     * @param name column name, or null for a series without dates (indexed 1..n)
+     * @param name column name, or null for a series without dates (indexed 1..n), or, with
+     *             {@link #withDateColumnDetection(boolean) detection} on, for the conventionally named column
      * @return a new reader
      */
     public CsvSeriesReader withDateColumn(String name) {
-        return new CsvSeriesReader(valueColumn, name, keyColumn, frequency, period, fillGaps);
+        return new CsvSeriesReader(valueColumn, name, keyColumn, frequency, period, fillGaps, detectDateColumn,
+                delimiter);
     }
 
     /**
@@ -130,7 +142,8 @@ public final class CsvSeriesReader {
      * @return a new reader
      */
     public CsvSeriesReader withKeyColumn(String name) {
-        return new CsvSeriesReader(valueColumn, dateColumn, name, frequency, period, fillGaps);
+        return new CsvSeriesReader(valueColumn, dateColumn, name, frequency, period, fillGaps, detectDateColumn,
+                delimiter);
     }
 
     /**
@@ -140,7 +153,8 @@ public final class CsvSeriesReader {
      * @return a new reader
      */
     public CsvSeriesReader withFrequency(Frequency f) {
-        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, f, period, fillGaps);
+        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, f, period, fillGaps, detectDateColumn,
+                delimiter);
     }
 
     /**
@@ -152,7 +166,8 @@ public final class CsvSeriesReader {
      */
     public CsvSeriesReader withPeriod(int p) {
         Checks.requireNonNegative(p, "period");
-        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, frequency, p, fillGaps);
+        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, frequency, p, fillGaps, detectDateColumn,
+                delimiter);
     }
 
     /**
@@ -162,7 +177,35 @@ public final class CsvSeriesReader {
      * @return a new reader
      */
     public CsvSeriesReader withFillGaps(boolean fill) {
-        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, frequency, period, fill);
+        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, frequency, period, fill, detectDateColumn,
+                delimiter);
+    }
+
+    /**
+     * Whether, when no date column is {@link #withDateColumn(String) named}, a column called {@code date},
+     * {@code ds}, {@code timestamp}, {@code datetime} or {@code time} (any case, surrounding blanks ignored;
+     * preferred in that order) is read as the date column. The key column and a named value column are never
+     * taken. Without such a column the series is indexed 1..n as before. Off by default.
+     *
+     * @param detect true to look for a conventionally named date column
+     * @return a new reader
+     */
+    public CsvSeriesReader withDateColumnDetection(boolean detect) {
+        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, frequency, period, fillGaps, detect, delimiter);
+    }
+
+    /**
+     * Sets the field delimiter (the header line included).
+     *
+     * @param d the delimiter, e.g. {@code ';'} or {@code '\t'}; not a quote or a line break
+     * @return a new reader
+     * @throws IllegalArgumentException if {@code d} is a double quote, CR or LF
+     */
+    public CsvSeriesReader withDelimiter(char d) {
+        Checks.requireArgument(d != '"' && d != '\r' && d != '\n',
+                "delimiter must not be a double quote or a line break, got U+%04X", (int) d);
+        return new CsvSeriesReader(valueColumn, dateColumn, keyColumn, frequency, period, fillGaps, detectDateColumn,
+                d);
     }
 
     /**
@@ -194,10 +237,10 @@ public final class CsvSeriesReader {
         Objects.requireNonNull(in, "in");
         Checks.requireArgument(keyColumn == null,
                 "key column '%s' is set: use readPanel to read a panel of keyed series", keyColumn);
-        Map<String, Rows> rows = parse(in, source);
-        Map.Entry<String, Rows> only = rows.entrySet().iterator().next();
-        Frequency f = resolveFrequency(rows, source);
-        return build(only.getValue(), only.getKey(), f, source, "");
+        Parsed parsed = parse(in, source);
+        Map.Entry<String, Rows> only = parsed.rows.entrySet().iterator().next();
+        Frequency f = resolveFrequency(parsed, source);
+        return build(only.getValue(), only.getKey(), f, parsed.dateColumn, source, "");
     }
 
     /**
@@ -229,11 +272,12 @@ public final class CsvSeriesReader {
     public Panel readPanel(Reader in, String source) {
         Objects.requireNonNull(in, "in");
         Checks.requireState(keyColumn != null, "a panel needs a key column (withKeyColumn)");
-        Map<String, Rows> rows = parse(in, source);
-        Frequency f = resolveFrequency(rows, source);
+        Parsed parsed = parse(in, source);
+        Frequency f = resolveFrequency(parsed, source);
         LinkedHashMap<String, TimeSeries> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Rows> e : rows.entrySet()) {
-            out.put(e.getKey(), build(e.getValue(), e.getKey(), f, source, " in series '" + e.getKey() + "'"));
+        for (Map.Entry<String, Rows> e : parsed.rows.entrySet()) {
+            out.put(e.getKey(), build(e.getValue(), e.getKey(), f, parsed.dateColumn, source,
+                    " in series '" + e.getKey() + "'"));
         }
         return Panel.of(out);
     }
@@ -246,14 +290,7 @@ public final class CsvSeriesReader {
      * @throws IOException if the file cannot be opened
      */
     static Reader open(Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
-        int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
-        InputStream in = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        return new InputStreamReader(Inputs.open(file), StandardCharsets.UTF_8);
     }
 
     private static UncheckedIOException ioFailure(Path file, IOException e) {
@@ -293,13 +330,24 @@ public final class CsvSeriesReader {
         }
     }
 
-    private Map<String, Rows> parse(Reader in, String source) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+    /** What a parse found: the rows of each series, and the date column used (null without dates). */
+    private static final class Parsed {
+        final Map<String, Rows> rows;
+        final String dateColumn;
+
+        Parsed(Map<String, Rows> rows, String dateColumn) {
+            this.rows = rows;
+            this.dateColumn = dateColumn;
+        }
+    }
+
+    private Parsed parse(Reader in, String source) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY).get();
         CSVParser parser;
         try {
-            parser = CSVParser.builder().setReader(in).setFormat(format).get();
+            parser = CSVParser.builder().setReader(skipByteOrderMark(in)).setFormat(format).get();
         } catch (IllegalArgumentException e) {
             throw new CsvFormatException(source, 1, null, "bad header: " + oneLine(e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
@@ -309,13 +357,18 @@ public final class CsvSeriesReader {
         if (header.isEmpty()) {
             throw new CsvFormatException(source, 0, null, "file is empty (no header line)");
         }
-        if (header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
-        }
         int keyIdx = keyColumn == null ? -1 : column(header, keyColumn, source);
         int dateIdx = dateColumn == null ? -1 : column(header, dateColumn, source);
-        int valueIdx = valueColumn != null ? column(header, valueColumn, source)
-                : defaultValueColumn(header, keyIdx, dateIdx, source);
+        int namedValueIdx = valueColumn == null ? -1 : column(header, valueColumn, source);
+        if (dateIdx < 0 && detectDateColumn) {
+            dateIdx = conventionalDateColumn(header, keyIdx, namedValueIdx);
+        }
+        int valueIdx = namedValueIdx >= 0 ? namedValueIdx : defaultValueColumn(header, keyIdx, dateIdx, source);
+        // messages name a given date column as given, a detected one as the header spells it
+        String usedDateColumn = dateColumn != null ? dateColumn : dateIdx < 0 ? null : header.get(dateIdx).trim();
+        if (dateColumn == null && dateIdx >= 0) {
+            LOG.debug("{}: using column '{}' as the date column", source, header.get(dateIdx));
+        }
         String valueName = header.get(valueIdx);
         String dateName = dateIdx < 0 ? null : header.get(dateIdx);
         String keyName = keyIdx < 0 ? null : header.get(keyIdx);
@@ -368,7 +421,39 @@ public final class CsvSeriesReader {
             throw new CsvFormatException(source, 0, null, "no data rows (the series is empty)");
         }
         LOG.debug("{}: read {} rows in {} series", source, records, byKey.size());
-        return byKey;
+        return new Parsed(byKey, usedDateColumn);
+    }
+
+    /**
+     * Drops a leading UTF-8 byte order mark (U+FEFF), which would otherwise become part of the first column name
+     * and, before a quote, stop commons-csv from reading the name as quoted.
+     */
+    private static Reader skipByteOrderMark(Reader in) {
+        PushbackReader r = new PushbackReader(in, 1);
+        try {
+            int c = r.read();
+            if (c >= 0 && c != '\uFEFF') {
+                r.unread(c);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return r;
+    }
+
+    /**
+     * The first of {@link #DATE_COLUMN_NAMES} (in their order of preference) that names a column other than the
+     * key and value columns, ignoring case and surrounding blanks; -1 if none does.
+     */
+    private static int conventionalDateColumn(List<String> header, int keyIdx, int valueIdx) {
+        for (String want : DATE_COLUMN_NAMES) {
+            for (int j = 0; j < header.size(); j++) {
+                if (j != keyIdx && j != valueIdx && header.get(j).trim().equalsIgnoreCase(want)) {
+                    return j;
+                }
+            }
+        }
+        return -1;
     }
 
     private static int column(List<String> header, String name, String source) {
@@ -476,8 +561,9 @@ public final class CsvSeriesReader {
         return Timestamps.seconds(t);
     }
 
-    private Frequency resolveFrequency(Map<String, Rows> rows, String source) {
-        if (dateColumn == null || (frequency != null && !frequency.isCalendar())) {
+    private Frequency resolveFrequency(Parsed parsed, String source) {
+        Map<String, Rows> rows = parsed.rows;
+        if (parsed.dateColumn == null || (frequency != null && !frequency.isCalendar())) {
             return Frequency.INDEX;
         }
         if (frequency != null) {
@@ -489,20 +575,20 @@ public final class CsvSeriesReader {
         }
         Frequency f = counter.result();
         if (f == null) {
-            throw new CsvFormatException(source, 0, dateColumn,
+            throw new CsvFormatException(source, 0, parsed.dateColumn,
                     "cannot infer the frequency from a single timestamp per series; give the frequency");
         }
         LOG.debug("{}: inferred frequency {}", source, f);
         return f;
     }
 
-    private TimeSeries build(Rows r, String name, Frequency f, String source, String what) {
+    private TimeSeries build(Rows r, String name, Frequency f, String dateName, String source, String what) {
         int p = period > 0 ? period : frequency != null ? frequency.defaultPeriod() : f.defaultPeriod();
         if (!f.isCalendar()) {
             return TimeSeries.builder(Arrays.copyOf(r.v, r.n)).frequency(Frequency.INDEX).period(p).name(name).build();
         }
         boolean monthEnd = f.isMonthBased() && RegularGrid.allMonthEnds(r.t, r.n);
-        RegularGrid.Aligned a = RegularGrid.align(r.t, r.v, r.line, r.n, f, monthEnd, fillGaps, source, dateColumn,
+        RegularGrid.Aligned a = RegularGrid.align(r.t, r.v, r.line, r.n, f, monthEnd, fillGaps, source, dateName,
                 what);
         if (a.filled > 0) {
             LOG.info("{}: filled {} missing {} periods{} with NaN", source, a.filled, f, what);
@@ -556,6 +642,7 @@ public final class CsvSeriesReader {
     @Override
     public String toString() {
         return "CsvSeriesReader[value=" + valueColumn + ", date=" + dateColumn + ", key=" + keyColumn + ", frequency="
-                + frequency + ", period=" + period + ", fillGaps=" + fillGaps + "]";
+                + frequency + ", period=" + period + ", fillGaps=" + fillGaps + ", detectDate=" + detectDateColumn
+                + ", delimiter=" + delimiter + "]";
     }
 }

@@ -3,6 +3,7 @@ package org.forecast4j.core.stats;
 import java.util.Locale;
 import java.util.Objects;
 import org.forecast4j.core.Checks;
+import org.forecast4j.core.linalg.LevinsonDurbin;
 
 /**
  * Sample autocovariance, autocorrelation (ACF) and partial autocorrelation (PACF) — R's {@code acf} and
@@ -287,14 +288,17 @@ public final class Autocorrelation {
     }
 
     /**
-     * The Durbin–Levinson recursion from autocorrelations to partial autocorrelations. Allocation-free when both
-     * {@code out} and {@code work} are given.
+     * The Durbin–Levinson recursion from autocorrelations to partial autocorrelations, with the kernels of
+     * {@link LevinsonDurbin} in R's formulation ({@code pacf}): at every order the denominator is recomputed
+     * directly, {@code v_(k−1) = 1 − Σ_{j<k} φ_(k−1),j r_j}, rather than updated as {@code v_(k−2) (1 − φ²)}.
+     * Allocation-free when both {@code out} and {@code work} are given.
      *
-     * @param acf    autocorrelations {@code r_0 … r_{maxLag}} (r<sub>0</sub> is not used).
+     * @param acf    autocorrelations {@code r_0 … r_{maxLag}} (r<sub>0</sub> is not used: it is 1).
      *               Not modified.
      * @param maxLag number of partial autocorrelations, &ge; 1, &le; {@code acf.length − 1}
      * @param out    output of length &ge; maxLag, or {@code null}. Modified.
-     * @param work   workspace of length &ge; 2·maxLag, or {@code null}. Modified.
+     * @param work   workspace of length &ge; maxLag (it holds the AR coefficients of the current order), or
+     *               {@code null}. Modified.
      * @return {@code out}, {@code out[k − 1] = φ_{kk}}
      * @throws IllegalArgumentException if lengths are too short or the recursion breaks down
      *                                  ({@code 1 − Σφr = 0}, an autocorrelation sequence that is not positive
@@ -308,37 +312,22 @@ public final class Autocorrelation {
             out = new double[maxLag];
         }
         if (work == null) {
-            work = new double[2 * maxLag];
+            work = new double[maxLag];
         }
         Checks.requireArgument(out.length >= maxLag, "out length %d < maxLag %d", out.length, maxLag);
-        Checks.requireArgument(work.length >= 2 * maxLag, "work length %d < 2*maxLag (%d)", work.length,
-                2 * maxLag);
-        // w holds φ_{k-1, 1..k-1} at work[0..), v its reverse at work[maxLag..)
-        int v0 = maxLag;
-        work[0] = acf[1];
-        out[0] = acf[1];
-        for (int ll = 1; ll < maxLag; ll++) {
-            // φ_kk = (r_k − Σ φ_{k−1,j} r_{k−j}) / (1 − Σ φ_{k−1,j} r_j), k = ll + 1
-            double a = acf[ll + 1];
-            double b = 1.0;
-            for (int i = 0; i < ll; i++) {
-                a -= work[i] * acf[ll - i];
-                b -= work[i] * acf[i + 1];
+        Checks.requireArgument(work.length >= maxLag, "work length %d < maxLag %d", work.length, maxLag);
+        // work[0..k-1) holds φ_(k-1),1..k-1
+        for (int k = 1; k <= maxLag; k++) {
+            // φ_kk = (r_k − Σ φ_(k−1),j r_(k−j)) / (1 − Σ φ_(k−1),j r_j); a zero denominator gives ±∞ or NaN
+            double pk = LevinsonDurbin.reflectionDirect(1.0, acf, k, work);
+            if (k > 1 && !Double.isFinite(pk)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "Durbin-Levinson breaks down at lag %d (prediction error variance 0)", k));
             }
-            Checks.requireArgument(b != 0 && Double.isFinite(a / b),
-                    "Durbin-Levinson breaks down at lag %d (prediction error variance 0)", ll + 1);
-            double c = a / b;
-            out[ll] = c;
-            if (ll + 1 == maxLag) {
-                break;
-            }
-            // φ_{k,j} = φ_{k−1,j} − φ_kk φ_{k−1,k−j}
-            work[ll] = c;
-            for (int i = 0; i < ll; i++) {
-                work[v0 + ll - i - 1] = work[i];
-            }
-            for (int i = 0; i < ll; i++) {
-                work[i] -= c * work[v0 + i];
+            out[k - 1] = pk;
+            if (k < maxLag) {
+                // φ_kj = φ_(k−1),j − φ_kk φ_(k−1),(k−j)
+                LevinsonDurbin.update(k, pk, work, 0);
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.forecast4j.core.transform;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.commons.math3.analysis.UnivariateFunction;
@@ -10,6 +11,9 @@ import org.apache.commons.math3.optim.univariate.SearchInterval;
 import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 import org.forecast4j.core.Checks;
+import org.forecast4j.core.Forecast;
+import org.forecast4j.core.Level;
+import org.forecast4j.core.ModelFitException;
 import org.forecast4j.core.TimeSeries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,12 @@ public final class BoxCox implements SeriesTransform {
     public static final double DEFAULT_LOWER = -1;
     /** Default upper bound of Guerrero's search, as {@code forecast::BoxCox.lambda}. */
     public static final double DEFAULT_UPPER = 2;
+    /**
+     * Lower bound of Guerrero's search when lambda is chosen automatically for a model, as R's
+     * {@code BoxCox(x, lambda = "auto")} ({@code BoxCox.lambda(x, lower = -0.9)}), which {@code forecast::Arima} and
+     * {@code auto.arima} use.
+     */
+    public static final double AUTO_LOWER = -0.9;
     /** Minimum subseries length of Guerrero's method for non-seasonal data ({@code nonseasonal.length = 2}). */
     static final int NONSEASONAL_LENGTH = 2;
     /** R's {@code optimize()} tolerance, {@code .Machine$double.eps^0.25}. */
@@ -94,6 +104,20 @@ public final class BoxCox implements SeriesTransform {
     public static BoxCox guerrero(TimeSeries series) {
         Objects.requireNonNull(series, "series");
         return new BoxCox(guerreroLambda(series.values(), series.period(), DEFAULT_LOWER, DEFAULT_UPPER));
+    }
+
+    /**
+     * The lambda R's {@code BoxCox(x, lambda = "auto")} uses: Guerrero's on {@code [−0.9, 2]}
+     * ({@link #AUTO_LOWER}, {@link #DEFAULT_UPPER}; the lower bound becomes 0 for data with non-positive values).
+     *
+     * @param x      observations, NaN for missing. Not modified.
+     * @param period seasonal period of the series, &ge; 1
+     * @return lambda
+     * @throws IllegalArgumentException see {@link #guerreroLambda(double[], int, double, double)}
+     * @since 0.1.0
+     */
+    public static double autoLambda(double[] x, int period) {
+        return guerreroLambda(x, period, AUTO_LOWER, DEFAULT_UPPER);
     }
 
     /**
@@ -248,6 +272,87 @@ public final class BoxCox implements SeriesTransform {
                         i, y[i], lambda));
             }
             x[i] = adj;
+        }
+        return x;
+    }
+
+    /**
+     * Back-transforms a forecast made on the Box–Cox scale, as R's {@code forecast.Arima} does for a model with
+     * {@code lambda} (forecast 8.20): the point forecasts become
+     * {@code InvBoxCox(mean, lambda, biasadj, fvar = se²)} — the median of the back-transformed normal distribution,
+     * or with {@code biasAdjust} its mean to second order ({@link #invertBiasAdjusted}) — and every interval limit
+     * is back-transformed ({@link #inverse(double, double)}; the transform is monotone, so the coverage is kept).
+     * The result has no standard errors (they are not defined on the original scale).
+     *
+     * <p>For {@code lambda < 0} a limit {@code w ≥ −1/lambda} lies beyond the range of the transform (the interval
+     * is unbounded above; R reports NA): it is given as {@link Double#MAX_VALUE}.
+     *
+     * @param model       description of the model for the result
+     * @param history     the series on the original scale (for future labels); only its metadata is used
+     * @param transformed the forecast on the transformed scale; needs standard errors when {@code biasAdjust}
+     * @param biasAdjust  whether the point forecasts are bias-adjusted means rather than medians
+     * @return the forecast on the original scale
+     * @throws IllegalArgumentException if {@code biasAdjust} and the forecast has no standard errors, or a
+     *                                  bias-adjusted mean falls outside one of the intervals (possible for narrow
+     *                                  levels and very wide forecast distributions; the message names step and
+     *                                  level)
+     * @throws org.forecast4j.core.ModelFitException if a point forecast lies outside the range of the transform
+     *                                  ({@code lambda < 0}, {@code mean ≥ −1/lambda}): the model's forecast has no
+     *                                  value on the original scale
+     * @since 0.1.0
+     */
+    public Forecast invertForecast(String model, TimeSeries history, Forecast transformed, boolean biasAdjust) {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(transformed, "transformed");
+        double[] w = transformed.mean();
+        int h = w.length;
+        for (int i = 0; i < h; i++) {
+            if (lambda < 0 && !(lambda * w[i] + 1 > 0)) {
+                throw new ModelFitException(String.format(Locale.ROOT, "the point forecast at step %d (%s on the "
+                        + "Box-Cox scale) is outside the range of the inverse transform with lambda %s (values < %s)",
+                        i + 1, w[i], lambda, -1 / lambda));
+            }
+        }
+        double[] mean;
+        if (biasAdjust) {
+            double[] se = transformed.standardErrors();
+            Checks.requireArgument(se != null, "bias adjustment needs the forecast's standard errors, model '%s' has "
+                    + "none", transformed.model());
+            double[] var = new double[h];
+            for (int i = 0; i < h; i++) {
+                var[i] = se[i] * se[i];
+            }
+            mean = invertBiasAdjusted(w, var);
+        } else {
+            mean = invert(w);
+        }
+        List<Level> levels = transformed.levels();
+        double[][] lo = new double[levels.size()][];
+        double[][] hi = new double[levels.size()][];
+        for (int k = 0; k < levels.size(); k++) {
+            lo[k] = invertLimits(transformed.lower(levels.get(k)));
+            hi[k] = invertLimits(transformed.upper(levels.get(k)));
+            for (int i = 0; i < h; i++) {
+                Checks.requireArgument(lo[k][i] <= mean[i] && mean[i] <= hi[k][i], "the bias-adjusted mean %s at "
+                        + "step %d lies outside the back-transformed %s interval [%s, %s]: the forecast distribution is "
+                        + "too wide for this level; use wider levels or no bias adjustment", mean[i], i + 1,
+                        levels.get(k), lo[k][i], hi[k][i]);
+            }
+        }
+        return Forecast.of(model, history, mean, null, levels, lo, hi);
+    }
+
+    /** Inverse of interval limits; beyond the range of the transform ({@code lambda < 0}) the limit is unbounded. */
+    private double[] invertLimits(double[] w) {
+        double[] x = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            if (lambda < 0 && !(lambda * w[i] + 1 > 0)) {
+                x[i] = Double.MAX_VALUE;
+            } else {
+                // an overflow (|x| beyond the double range) is reported as the largest double of its sign
+                x[i] = Math.max(-Double.MAX_VALUE, Math.min(inverse(w[i], lambda), Double.MAX_VALUE));
+            }
         }
         return x;
     }

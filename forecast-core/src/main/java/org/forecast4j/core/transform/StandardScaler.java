@@ -8,7 +8,8 @@ import org.forecast4j.core.TimeSeries;
 /**
  * Standardisation fitted on training data: {@code z = (x − mean) / sd}, inverse {@code x = mean + z · sd}, with
  * the mean and the sample standard deviation (divisor {@code n − 1}, as R's {@code scale()} and {@code sd()}) of
- * the observed (non-NaN) <em>training</em> values.
+ * the observed (non-NaN) <em>training</em> values; {@link #fit(double[], int)} also gives the population standard
+ * deviation (divisor {@code n}, as scikit-learn's {@code StandardScaler}).
  *
  * <p><b>Constant training data</b> (sd = 0) and a single observed value (sd undefined): the scale is taken as 1,
  * so {@code z = x − mean}; the training values map to 0 and the inverse is exact — no division by zero, no NaN.
@@ -36,7 +37,25 @@ public final class StandardScaler implements SeriesTransform {
      * @throws IllegalArgumentException if there is no observed value or a value is infinite
      */
     public static StandardScaler fit(double[] train) {
+        return fit(train, 1);
+    }
+
+    /**
+     * Fits mean and standard deviation with the divisor {@code n − ddof} ("delta degrees of freedom"):
+     * {@code sd = sqrt(Σ (x − mean)² / (n − ddof))} over the {@code n} observed values, computed in two passes.
+     * {@code ddof = 1} is the sample standard deviation of {@link #fit(double[])}; {@code ddof = 0} the population
+     * standard deviation. With {@code n ≤ ddof} observed values the scale is 1, as for constant data.
+     *
+     * @param train training values, NaN ignored. Not modified.
+     * @param ddof  0 (population) or 1 (sample)
+     * @return the fitted scaler
+     * @throws IllegalArgumentException if {@code ddof} is not 0 or 1, there is no observed value or a value is
+     *                                  infinite
+     * @since 0.1.0
+     */
+    public static StandardScaler fit(double[] train, int ddof) {
         Objects.requireNonNull(train, "train");
+        Checks.requireArgument(ddof == 0 || ddof == 1, "ddof must be 0 or 1, got %d", ddof);
         int count = 0;
         double sum = 0;
         for (int i = 0; i < train.length; i++) {
@@ -54,14 +73,14 @@ public final class StandardScaler implements SeriesTransform {
         Checks.requireArgument(count > 0, "train must contain at least one observed (non-NaN) value, got %d values "
                 + "all missing", train.length);
         double m = sum / count;
-        // two-pass variance: sum (x - m)^2 / (n - 1)
+        // two-pass variance: sum (x - m)^2 / (n - ddof)
         double ss = 0;
         for (double v : train) {
             if (!Double.isNaN(v)) {
                 ss += (v - m) * (v - m);
             }
         }
-        double s = count > 1 ? Math.sqrt(ss / (count - 1)) : 0;
+        double s = count > ddof ? Math.sqrt(ss / (count - ddof)) : 0;
         Checks.requireArgument(Double.isFinite(m) && Double.isFinite(s),
                 "train mean or standard deviation overflows (mean %s, sd %s)", m, s);
         return new StandardScaler(m, s > 0 ? s : 1);

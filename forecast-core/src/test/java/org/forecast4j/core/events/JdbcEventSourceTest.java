@@ -203,6 +203,14 @@ class JdbcEventSourceTest {
     }
 
     @Test
+    void read_mappedColumnNotInResult_namesIt() {
+        JdbcEventSource src = JdbcEventSource.of(() -> DriverManager.getConnection(URL), QUERY, ColumnMapping.builder()
+                .user("user_id").item("nosuch").time("ts", TimeFormat.epochSeconds()).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> src.read(ev -> { }));
+        assertTrue(e.getMessage().contains("query result has no column 'nosuch'"), e.getMessage());
+    }
+
+    @Test
     void of_rejectsNonIdentifierColumn() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JdbcEventSource.of(
                 () -> DriverManager.getConnection(URL), QUERY, ColumnMapping.builder()

@@ -383,6 +383,87 @@ class CsvSeriesReaderTest {
         assertEquals(Frequency.INDEX, p.get("b").frequency());
     }
 
+    private static final CsvSeriesReader DETECT = CsvSeriesReader.create().withDateColumnDetection(true);
+
+    @Test
+    void detection_quotedConventionalName_isTheDateColumnAsSpelled() {
+        TimeSeries s = DETECT.read(new StringReader("\"DS\",sales\n2024-01-01,1\n2024-01-02,2\n"), "a.csv");
+        assertEquals(Frequency.DAILY, s.frequency());
+        assertEquals(LocalDate.of(2024, 1, 1).atStartOfDay(), s.start());
+        assertEquals("sales", s.name());
+        assertArrayEquals(new double[] {1, 2}, s.values());
+    }
+
+    @Test
+    void detection_offByDefault_keepsTheFileIndexed() {
+        TimeSeries s = CsvSeriesReader.create().read(new StringReader("date,y\n2024-01-01,1\n2024-01-02,2\n"),
+                "a.csv");
+        assertEquals(Frequency.INDEX, s.frequency());
+        assertArrayEquals(new double[] {1, 2}, s.values());
+    }
+
+    @Test
+    void detection_noConventionalName_isIndexed() {
+        TimeSeries s = DETECT.withValueColumn("sales").read(new StringReader("day,sales\n2024-01-01,1\n"), "b.csv");
+        assertEquals(Frequency.INDEX, s.frequency());
+        assertArrayEquals(new double[] {1}, s.values());
+    }
+
+    @Test
+    void detection_severalNames_prefersDateDsTimestampDatetimeTimeInThatOrder() {
+        // "time" comes first in the file but "date" is preferred; " Timestamp " (blanks, case) beats "time"
+        TimeSeries s = DETECT.read(new StringReader("time,date,y\n09:00,2024-03-01,1\n09:00,2024-03-02,2\n"), "c");
+        assertEquals(LocalDate.of(2024, 3, 1).atStartOfDay(), s.start());
+        s = DETECT.withValueColumn("y").read(new StringReader(
+                "time, Timestamp ,y\nx,2024-03-01T10:00,1\nx,2024-03-01T11:00,2\n"), "c");
+        assertEquals(Frequency.HOURLY, s.frequency());
+        assertEquals(LocalDateTime.of(2024, 3, 1, 10, 0), s.start());
+    }
+
+    @Test
+    void detection_neverTakesTheKeyOrTheNamedValueColumn() {
+        TimeSeries s = DETECT.withValueColumn("time").read(new StringReader("time\n5\n6\n"), "v.csv");
+        assertEquals(Frequency.INDEX, s.frequency());
+        assertArrayEquals(new double[] {5, 6}, s.values());
+        Panel p = DETECT.withKeyColumn("date").readPanel(new StringReader(
+                "date,ds,y\na,2024-01-01,1\na,2024-01-02,2\n"), "p.csv");
+        assertEquals(LocalDate.of(2024, 1, 1).atStartOfDay(), p.get("a").start());
+    }
+
+    @Test
+    void detection_namedDateColumn_wins() {
+        TimeSeries s = DETECT.withDateColumn("day").read(new StringReader(
+                "date,day,y\nx,2024-01-01,1\nx,2024-01-02,2\n"), "n.csv");
+        assertEquals(LocalDate.of(2024, 1, 1).atStartOfDay(), s.start());
+    }
+
+    @Test
+    void detection_byteOrderMarkBeforeAQuotedHeader_isDropped() {
+        TimeSeries s = DETECT.read(new StringReader("\uFEFF\"date\",\"y\"\n2024-01-01,1\n2024-01-02,2\n"), "b.csv");
+        assertEquals(Frequency.DAILY, s.frequency());
+        assertEquals("y", s.name());
+    }
+
+    @Test
+    void detection_otherDelimiter_parsesTheHeaderWithIt() {
+        // the quoted name holds a comma: a comma split of the header would see three columns
+        TimeSeries s = DETECT.withDelimiter(';').read(new StringReader(
+                "\"Date\";\"sales, eur\"\n2024-01-01;1.5\n2024-01-08;2\n"), "s.csv");
+        assertEquals(Frequency.WEEKLY, s.frequency());
+        assertEquals("sales, eur", s.name());
+        assertArrayEquals(new double[] {1.5, 2}, s.values());
+        s = DETECT.withDelimiter('\t').read(new StringReader("ds\ty\n2024-01\t3\n2024-02\t4\n"), "t.tsv");
+        assertEquals(Frequency.MONTHLY, s.frequency());
+    }
+
+    @Test
+    void withDelimiter_quoteOrLineBreak_isRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CsvSeriesReader.create().withDelimiter('"'));
+        assertTrue(e.getMessage().contains("delimiter"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CsvSeriesReader.create().withDelimiter('\n'));
+    }
+
     @Property(tries = 150)
     void read_monthEndSeries_labelsEqualTheDates(@ForAll @IntRange(min = 0, max = 600) int startMonth,
                                                  @ForAll("monthSteps") int stepMonths,

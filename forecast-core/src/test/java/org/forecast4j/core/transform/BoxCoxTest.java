@@ -225,4 +225,48 @@ class BoxCoxTest {
     Arbitrary<double[]> positive() {
         return Arbitraries.doubles().between(1e-3, 1e5).ofScale(6).array(double[].class).ofMinSize(0).ofMaxSize(60);
     }
+
+    // ------------------------------------------------------------------------------------ invertForecast
+
+    @Test
+    void invertForecast_lambdaNegative_limitBeyondRangeIsUnbounded() {
+        // lambda = -0.5: the transform's range is w < 2; a limit at or above 2 has no finite inverse (R: NA)
+        TimeSeries y = TimeSeries.of(1, 2, 3);
+        org.forecast4j.core.Forecast z = org.forecast4j.core.Forecast.normal("m", y, new double[] {1.0, 1.5},
+                new double[] {0.1, 0.4}, org.forecast4j.core.Level.of(95));
+        org.forecast4j.core.Forecast f = BoxCox.of(-0.5).invertForecast("m", y, z, false);
+        // InvBoxCox(1, -0.5) = (1 - 0.5)^(-2) = 4; InvBoxCox(1.5) = 0.25^(-2) = 16
+        assertEquals(4.0, f.mean()[0], 1e-12);
+        assertEquals(16.0, f.mean()[1], 1e-12);
+        assertEquals(Double.MAX_VALUE, f.upper(95)[1], 0.0);
+        assertEquals(Math.pow(1 - 0.5 * (1.5 - 1.959963984540054 * 0.4), -2), f.lower(95)[1], 1e-9);
+        assertTrue(f.standardErrors() == null);
+    }
+
+    @Test
+    void invertForecast_biasAdjustWithoutStandardErrors_throws() {
+        TimeSeries y = TimeSeries.of(1, 2, 3);
+        org.forecast4j.core.Forecast z = org.forecast4j.core.Forecast.of("m", y, new double[] {1.0}, null,
+                List.of(), new double[0][], new double[0][]);
+        assertThrows(IllegalArgumentException.class, () -> BoxCox.of(0).invertForecast("m", y, z, true));
+        assertEquals(Math.E, BoxCox.of(0).invertForecast("m", y, z, false).mean()[0], 1e-12);
+    }
+
+    @Test
+    void invertForecast_biasAdjustedMeanOutsideNarrowInterval_throwsNamingStep() {
+        // lambda = 0, se = 2: the mean exp(0)(1 + 2) = 3 lies above the 10% interval's upper limit exp(0.126*2)
+        TimeSeries y = TimeSeries.of(1, 2, 3);
+        org.forecast4j.core.Forecast z = org.forecast4j.core.Forecast.normal("m", y, new double[] {0.0},
+                new double[] {2.0}, org.forecast4j.core.Level.of(10));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BoxCox.of(0).invertForecast("m", y, z, true));
+        assertTrue(e.getMessage().contains("step 1"), e.getMessage());
+    }
+
+    @Test
+    void autoLambda_isGuerreroOnMinus09To2() {
+        double[] x = {1, 3, 2, 6, 4, 12, 8, 24, 16, 48, 32, 96};
+        assertEquals(BoxCox.guerreroLambda(x, 2, -0.9, 2), BoxCox.autoLambda(x, 2), 0.0);
+        assertEquals(-0.9, BoxCox.AUTO_LOWER, 0.0);
+    }
 }

@@ -36,6 +36,22 @@ class StandardScalerTest {
     }
 
     @Test
+    void fit_ddofZero_populationSd() {
+        // the textbook example: squared deviations from the mean 5 sum to 32 over 8 values, so the population sd is
+        // sqrt(32 / 8) = 2 and the sample sd sqrt(32 / 7)
+        double[] x = {2, 4, 4, 4, 5, Double.NaN, 5, 7, 9};
+        StandardScaler p = StandardScaler.fit(x, 0);
+        assertEquals(5, p.mean());
+        assertEquals(2, p.sd());
+        assertEquals(Math.sqrt(32.0 / 7), StandardScaler.fit(x, 1).sd());
+        assertEquals(StandardScaler.fit(x).sd(), StandardScaler.fit(x, 1).sd());
+        assertEquals(1, StandardScaler.fit(new double[] {3}, 0).sd());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StandardScaler.fit(x, 2));
+        assertEquals("ddof must be 0 or 1, got 2", e.getMessage());
+    }
+
+    @Test
     void series_roundTrip_keepsMetadata() {
         TimeSeries y = TimeSeries.of(1, 2, 4).withName("y");
         StandardScaler s = StandardScaler.fit(y);

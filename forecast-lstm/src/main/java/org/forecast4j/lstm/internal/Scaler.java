@@ -1,11 +1,22 @@
 package org.forecast4j.lstm.internal;
 
+import java.util.Arrays;
+import org.forecast4j.core.transform.LogTransform;
+import org.forecast4j.core.transform.MinMaxScaler;
+import org.forecast4j.core.transform.StandardScaler;
 import org.forecast4j.lstm.Scaling;
 
 /**
  * An affine target scaling {@code s = (y - center) / scale}, optionally after a log transform
  * ({@code s = (log y - center) / scale}, inverted by {@code exp}), fitted on a prefix of a series (the training
  * part) so that nothing from the held-out tail leaks into the inputs of training. Immutable.
+ *
+ * <p>The statistics come from the core transforms: {@link MinMaxScaler} (center = min, scale = max &minus; min),
+ * {@link StandardScaler} with the population standard deviation (center = mean, scale = sd), and
+ * {@link LogTransform#log()} for the logarithm. What a model keeps, and its saved format (version 1) stores, is the
+ * pair (center, scale) of either kind, so the affine map is applied here from that pair: rebuilding a core scaler
+ * from it would not give back the same bits (a min-max scaler keeps the maximum, and {@code min + (max - min)} need
+ * not round back to {@code max}).
  */
 public final class Scaler {
 
@@ -41,27 +52,24 @@ public final class Scaler {
      * @param y      series values. Not modified.
      * @param length prefix length &ge; 1
      * @return the fitted scaler
+     * @throws IllegalArgumentException if {@code log} is set and a training value is &le; 0
      */
     public static Scaler fit(Scaling kind, boolean log, double[] y, int length) {
         if (!log) {
             return fit(kind, y, length);
         }
-        double[] z = new double[length];
-        double mean = 0;
-        for (int i = 0; i < length; i++) {
-            z[i] = Math.log(y[i]);
-            mean += z[i];
-        }
-        mean /= length;
+        double[] z = LogTransform.log().apply(Arrays.copyOf(y, length));
         Scaler s = fit(kind, z, length);
         // a unit change of the scaled value moves y by about scale·y (delta method); use the geometric mean level
-        return new Scaler(kind, true, s.center, s.scale, s.scale * Math.exp(mean));
+        double meanLog = kind == Scaling.STANDARD ? s.center : StandardScaler.fit(z, 0).mean();
+        return new Scaler(kind, true, s.center, s.scale, s.scale * Math.exp(meanLog));
     }
 
     /**
-     * Fits the scaling on {@code y[0, length)}. MIN_MAX: center = min, scale = max - min; STANDARD: center =
-     * mean, scale = population standard deviation; NONE: 0 and 1. A zero scale (constant training data) is
-     * replaced by 1 so that the transform stays finite.
+     * Fits the scaling on {@code y[0, length)}. MIN_MAX: center = min, scale = max - min
+     * ({@link MinMaxScaler}); STANDARD: center = mean, scale = population standard deviation
+     * ({@link StandardScaler#fit(double[], int) StandardScaler.fit(y, 0)}); NONE: 0 and 1. A zero scale (constant
+     * training data) is replaced by 1 so that the transform stays finite.
      *
      * @param kind   scaling kind
      * @param y      series values, all finite in the range. Not modified.
@@ -73,28 +81,16 @@ public final class Scaler {
         double scale;
         switch (kind) {
             case MIN_MAX: {
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i < length; i++) {
-                    lo = Math.min(lo, y[i]);
-                    hi = Math.max(hi, y[i]);
-                }
-                center = lo;
-                scale = hi - lo;
+                MinMaxScaler m = MinMaxScaler.fit(Arrays.copyOf(y, length));
+                center = m.min();
+                scale = m.max() - m.min();
                 break;
             }
             case STANDARD: {
-                double s = 0;
-                for (int i = 0; i < length; i++) {
-                    s += y[i];
-                }
-                double mean = s / length;
-                double ss = 0;
-                for (int i = 0; i < length; i++) {
-                    ss += (y[i] - mean) * (y[i] - mean);
-                }
-                center = mean;
-                scale = Math.sqrt(ss / length);
+                // population sd (divisor n), as this scaler has always used: saved models depend on it
+                StandardScaler st = StandardScaler.fit(Arrays.copyOf(y, length), 0);
+                center = st.mean();
+                scale = st.sd();
                 break;
             }
             case NONE:
@@ -113,13 +109,14 @@ public final class Scaler {
     /**
      * Scales a whole array.
      *
-     * @param y values. Not modified.
-     * @return {@code (y - center) / scale}, new array
+     * @param y values (&gt; 0 with the log transform). Not modified.
+     * @return {@code (y - center) / scale}, or {@code (log y - center) / scale}, new array
+     * @throws IllegalArgumentException if a value is &le; 0 with the log transform
      */
     public double[] transform(double[] y) {
-        double[] s = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            s[i] = ((log ? Math.log(y[i]) : y[i]) - center) / scale;
+        double[] s = log ? LogTransform.log().apply(y) : y.clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (s[i] - center) / scale;
         }
         return s;
     }
@@ -132,6 +129,8 @@ public final class Scaler {
      */
     public double inverse(double s) {
         double v = s * scale + center;
+        // Math.exp, not LogTransform.invert: an overflow must reach the callers as +∞, which they report as a
+        // ModelFitException (a network that produces non-finite forecasts), not as an argument error
         return log ? Math.exp(v) : v;
     }
 

@@ -18,6 +18,8 @@ import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.ArimaMethod;
 import org.forecast4j.core.arima.FittedArima;
+import org.forecast4j.core.arima.Regressors;
+import org.forecast4j.core.transform.BoxCox;
 
 /**
  * Automatic ARIMA order selection by the stepwise algorithm of Hyndman &amp; Khandakar (2008, "Automatic time
@@ -51,7 +53,13 @@ import org.forecast4j.core.arima.FittedArima;
  * ({@link Builder#parallelism(int)}); with the approximation only the best model is refitted exactly, and if
  * that refit is rejected the full search is repeated exactly.
  *
- * <p>Not implemented yet: Box–Cox transformation and regressors.
+ * <p>Box–Cox: {@link Builder#lambda(double)} or {@link Builder#lambdaAuto()} (Guerrero's lambda on [−0.9, 2], R's
+ * {@code lambda = "auto"}) transforms the series before the search; the chosen model carries the lambda
+ * ({@link FittedArima#lambda()}), forecasts and fitted values are back-transformed, as medians or, with
+ * {@link Builder#biasAdjust(boolean)}, as bias-adjusted means (R's {@code biasadj}).
+ *
+ * <p>Regressors: {@link #fit(TimeSeries, Regressors)} is R's {@code auto.arima(y, xreg = ...)}; every candidate is
+ * a regression with ARIMA errors.
  *
  * <pre>{@code
  * AutoArimaModel m = AutoArima.builder().build().fit(series);
@@ -90,6 +98,9 @@ public final class AutoArima implements Forecaster {
     private final boolean stepwise;
     private final int maxOrder;
     private final int parallelism;
+    private final double lambda;
+    private final boolean lambdaAuto;
+    private final boolean biasAdjust;
 
     private AutoArima(Builder b) {
         this.maxP = b.maxP;
@@ -110,6 +121,9 @@ public final class AutoArima implements Forecaster {
         this.stepwise = b.stepwise;
         this.maxOrder = b.maxOrder;
         this.parallelism = b.parallelism;
+        this.lambda = b.lambda;
+        this.lambdaAuto = b.lambdaAuto;
+        this.biasAdjust = b.biasAdjust;
     }
 
     /**
@@ -129,18 +143,79 @@ public final class AutoArima implements Forecaster {
     @Override
     public AutoArimaModel fit(TimeSeries series) {
         Objects.requireNonNull(series, "series");
-        return new Search(series).run();
+        return fitWith(series, null);
+    }
+
+    /**
+     * Fits a regression with ARIMA errors, the regressors passed to every candidate, as R's
+     * {@code auto.arima(y, xreg = ...)}: d and D are chosen by the unit-root tests on the residuals of a regression of
+     * the series on the regressors (with intercept), and reduced by one when a regressor would be constant after
+     * that many differences; the constant (mean or drift) is searched as without regressors. With a Box–Cox lambda
+     * the regression is on the transformed series.
+     *
+     * @param series the series
+     * @param xreg   regressors, one row per observation of the series (promotion dummies, holidays, Fourier terms)
+     * @return the result; forecasting it needs the future regressor values
+     *         ({@link AutoArimaModel#forecast(int, List, Regressors)})
+     * @throws IllegalArgumentException if the regressors do not have one row per observation, a regressor is
+     *                                  constant over the observations, or the regressors are rank deficient together
+     *                                  with an intercept (the message names the first dependent column)
+     * @since 0.1.0
+     */
+    public AutoArimaModel fit(TimeSeries series, Regressors xreg) {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(xreg, "xreg");
+        Checks.requireArgument(xreg.length() == series.length(), "regressors have %d rows, the series has %d",
+                xreg.length(), series.length());
+        return fitWith(series, xreg);
+    }
+
+    /**
+     * R's order of operations: leading missing values dropped, a constant series modelled untransformed, then the
+     * Box–Cox transform (lambda given or Guerrero's), the search on the transformed series, and the chosen model
+     * refitted with its lambda so that forecasts and fitted values are back-transformed.
+     */
+    private AutoArimaModel fitWith(TimeSeries series, Regressors xreg) {
+        boolean boxCox = lambdaAuto || !Double.isNaN(lambda);
+        double[] all = series.values();
+        int first = 0;
+        while (first < all.length && Double.isNaN(all[first])) {
+            first++;
+        }
+        if (!boxCox || first == all.length) {
+            return named(new Search(series, xreg).run(), xreg);
+        }
+        TimeSeries xs = first == 0 ? series : series.window(first, all.length);
+        Regressors xr = xreg == null || first == 0 ? xreg : AutoArimaRegression.rows(xreg, first, all.length);
+        if (UnitRootTests.isConstant(xs.values())) {
+            // R checks for a constant series before transforming it: the constant model, untransformed
+            return named(new Search(series, xreg).run(), xreg);
+        }
+        double lam = lambdaAuto ? BoxCox.autoLambda(xs.values(), xs.period()) : lambda;
+        BoxCox bc = BoxCox.of(lam);
+        TimeSeries z = xs.withValues(bc.apply(xs.values())).build();
+        AutoArimaModel m = new Search(z, xr).run();
+        return named(m.withBoxCox(lam, biasAdjust, xs, xr), xreg);
+    }
+
+    private static AutoArimaModel named(AutoArimaModel m, Regressors xreg) {
+        return xreg == null ? m : m.withRegressors(xreg.names());
     }
 
     @Override
     public String toString() {
         return "AutoArima[max (" + maxP + "," + maxD + "," + maxQ + ")(" + maxSeasonalP + "," + maxSeasonalD + ","
-                + maxSeasonalQ + "), ic=" + ic + ", seasonal test=" + seasonalTest + "]";
+                + maxSeasonalQ + "), ic=" + ic + ", seasonal test=" + seasonalTest
+                + (lambdaAuto ? ", lambda=auto" : Double.isNaN(lambda) ? "" : ", lambda=" + lambda)
+                + (biasAdjust ? ", biasadj" : "") + "]";
     }
 
     /** One run of the search on one series. */
     private final class Search {
         private final TimeSeries original;
+        private final Regressors originalXreg;
+        /** The regressors without the rows of leading missing values, or null. */
+        private Regressors xr;
         private final List<SearchCandidate> trace = new ArrayList<>();
         private TimeSeries x;
         private int serieslength;
@@ -151,8 +226,9 @@ public final class AutoArima implements Forecaster {
         private boolean approx;
         private double offset;
 
-        Search(TimeSeries series) {
+        Search(TimeSeries series, Regressors xreg) {
             this.original = series;
+            this.originalXreg = xreg;
         }
 
         AutoArimaModel run() {
@@ -172,6 +248,9 @@ public final class AutoArima implements Forecaster {
             }
             // drop leading missing values; count observations between the first and last observed ones
             x = original.window(first, all.length);
+            if (originalXreg != null) {
+                xr = first == 0 ? originalXreg : AutoArimaRegression.rows(originalXreg, first, all.length);
+            }
             int c = 0;
             for (int i = first; i <= last; i++) {
                 if (!Double.isNaN(all[i])) {
@@ -183,6 +262,9 @@ public final class AutoArima implements Forecaster {
             if (UnitRootTests.isConstant(xv)) {
                 return constantSeries(xv);
             }
+            // with regressors the unit-root tests see the residuals of x on the regressors (R: xx, xregg)
+            AutoArimaRegression reg = xr == null ? null : AutoArimaRegression.of(xv, xr);
+            double[] xx = reg == null ? xv : reg.residuals();
             m = seasonal ? Math.max(1, x.period()) : 1;
             int mp = Math.min(maxP, serieslength / 3);
             int mq = Math.min(maxQ, serieslength / 3);
@@ -202,13 +284,16 @@ public final class AutoArima implements Forecaster {
             } else if (xv.length <= 2 * m) {
                 bigD = 0;
             } else {
-                bigDDecision = UnitRootTests.nsdiffsDecision(xv, m, seasonalTest, maxSeasonalD);
+                bigDDecision = UnitRootTests.nsdiffsDecision(xx, m, seasonalTest, maxSeasonalD);
                 bigD = bigDDecision.order();
-                if (bigD > 0 && allMissing(diff(xv, m, bigD))) {
+                if (bigD > 0 && reg != null && reg.constantAfterDifferencing(m, bigD, 1, 0)) {
+                    bigD--;
+                }
+                if (bigD > 0 && allMissing(diff(xx, m, bigD))) {
                     bigD--;
                 }
             }
-            double[] dx = bigD > 0 ? diff(xv, m, bigD) : xv;
+            double[] dx = bigD > 0 ? diff(xx, m, bigD) : xx;
             // ordinary differences
             int d;
             if (fixedD >= 0) {
@@ -216,6 +301,9 @@ public final class AutoArima implements Forecaster {
             } else {
                 dDecision = UnitRootTests.ndiffsDecision(dx, UnitRootTests.DEFAULT_ALPHA, Kpss.Type.LEVEL, maxD);
                 d = dDecision.order();
+                if (d > 0 && reg != null && reg.constantAfterDifferencing(m, bigD, 1, d)) {
+                    d--;
+                }
                 if (d > 0 && allMissing(diff(dx, 1, d))) {
                     d--;
                 }
@@ -228,6 +316,9 @@ public final class AutoArima implements Forecaster {
                         + " seasonal differences");
             }
             if (UnitRootTests.isConstant(dx)) {
+                if (xr != null) {
+                    return constantRegressionErrors(d, bigD);
+                }
                 return constantDifferences(d, bigD, dx);
             }
             if (m > 1) {
@@ -252,7 +343,7 @@ public final class AutoArima implements Forecaster {
                     if (bigD > 0) {
                         base = base.withSeasonal(0, bigD, 0, m);
                     }
-                    FittedArima f0 = base.fit(x);
+                    FittedArima f0 = xr == null ? base.fit(x) : base.fit(x, xr);
                     offset = -2 * f0.logLikelihood() - serieslength * Math.log(f0.sigma2());
                     if (!Double.isFinite(offset)) {
                         offset = 0;
@@ -541,7 +632,7 @@ public final class AutoArima implements Forecaster {
             spec = diffs == 1 && constant ? spec.withDrift(true) : spec.withMean(constant).withDrift(false);
             FittedArima f;
             try {
-                f = spec.fit(x);
+                f = xr == null ? spec.fit(x) : spec.fit(x, xr);
             } catch (RuntimeException e) {
                 return fit(p, d, q, bp, bigD, bq, constant, useApprox, Double.POSITIVE_INFINITY,
                         "fit failed: " + e.getMessage(), null);
@@ -672,6 +763,24 @@ public final class AutoArima implements Forecaster {
                 return equivalent(Forecasters.drift(), why + ": the equivalent random walk with drift is used");
             }
             return fallback(why);
+        }
+
+        /**
+         * R: with regressors and constant differences (of the regression residuals), ARIMA(0,d,0)(0,D,0) with the
+         * regressors (and a mean when d + D = 0) is the model.
+         */
+        private AutoArimaModel constantRegressionErrors(int d, int bigD) {
+            Arima spec = Arima.of(0, d, 0);
+            if (bigD > 0) {
+                spec = spec.withSeasonal(0, bigD, 0, m);
+            }
+            try {
+                FittedArima f = spec.fit(x, xr);
+                return new AutoArimaModel(f, null, null, dDecision, bigDDecision, trace, false);
+            } catch (RuntimeException e) {
+                return fallback("the regression residuals have constant differences (d = " + d + ", D = " + bigD
+                        + ") and the regression with ARIMA(0," + d + ",0) errors failed: " + e.getMessage());
+            }
         }
 
         private AutoArimaModel equivalent(Forecaster f, String why) {
@@ -835,8 +944,54 @@ public final class AutoArima implements Forecaster {
         private boolean stepwise = true;
         private int maxOrder = 5;
         private int parallelism = 1;
+        private double lambda = Double.NaN;
+        private boolean lambdaAuto;
+        private boolean biasAdjust;
 
         private Builder() {
+        }
+
+        /**
+         * Models the Box–Cox transform of the series with a fixed lambda (R {@code lambda = value}; 0 is the log):
+         * the search runs on the transformed series, the chosen model's forecasts and fitted values are
+         * back-transformed. For {@code lambda <= 0} every observation must be positive.
+         *
+         * @param value the power, finite
+         * @return this builder
+         * @throws IllegalArgumentException if {@code value} is not finite
+         * @since 0.1.0
+         */
+        public Builder lambda(double value) {
+            Checks.requireFinite(value, "lambda");
+            this.lambda = value;
+            this.lambdaAuto = false;
+            return this;
+        }
+
+        /**
+         * Chooses lambda by Guerrero's method on [−0.9, 2] (R {@code lambda = "auto"}); the lambda used is the
+         * chosen model's {@link FittedArima#lambda()} / {@link AutoArimaModel#lambda()}.
+         *
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder lambdaAuto() {
+            this.lambda = Double.NaN;
+            this.lambdaAuto = true;
+            return this;
+        }
+
+        /**
+         * Whether back-transformed point forecasts are bias-adjusted means rather than medians (R {@code biasadj},
+         * default false); no effect without a lambda.
+         *
+         * @param adjust the flag
+         * @return this builder
+         * @since 0.1.0
+         */
+        public Builder biasAdjust(boolean adjust) {
+            this.biasAdjust = adjust;
+            return this;
         }
 
         /**
