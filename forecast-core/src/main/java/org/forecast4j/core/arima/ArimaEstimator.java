@@ -111,6 +111,14 @@ final class ArimaEstimator {
                 return wy;
             }
             int m = wy.length;
+            if (ncx == 1) {
+                // the common case (a mean or a drift): a loop the JIT compiler vectorises, same arithmetic
+                double c0 = c[narma];
+                for (int t = 0; t < m; t++) {
+                    out[t] = wy[t] - wx[t] * c0;
+                }
+                return out;
+            }
             for (int t = 0; t < m; t++) {
                 double v = wy[t];
                 int row = t * ncx;
@@ -522,6 +530,8 @@ final class ArimaEstimator {
         FittedArima.Parts out = new FittedArima.Parts();
         // covariance of the free (rotated) coefficients from the Hessian, deferred: see FittedArima.inference()
         java.util.function.Function<List<String>, double[][]> vcovTask;
+        // final Kalman state and covariance, deferred for CSS fits: see FittedArima.ensureState()
+        java.util.function.Supplier<double[][]> stateTask = null;
         double value;
         double sigma2;
         double[] residuals = new double[n];
@@ -544,8 +554,15 @@ final class ArimaEstimator {
             vcovTask = hw -> at.length == 0 ? new double[0][0] : invertScaled(hessian(cssObj, at, pr), nUsed, hw);
             ArimaParameterTransform.transPars(p, q, sp, sq, s, coef, false, pr.phi, pr.theta, pr.work);
             double[] yv = pr.series(coef);
-            KalmanLikelihood.evaluate(yv, pr.phi, pr.theta, delta, pr.ws, null);
             sigma2 = ArimaCss.meanSquare(yv, d, sd, s, pr.phi, pr.theta, ncond, pr.cssW, residuals);
+            // the final Kalman state (for forecasting) on first use: a search discards most CSS fits unforecast
+            double[] coefK = coef.clone();
+            double[] phiK = pr.phi.clone();
+            double[] thetaK = pr.theta.clone();
+            stateTask = () -> {
+                KalmanLikelihood.evaluate(pr.series(coefK), phiK, thetaK, delta, pr.ws, null);
+                return new double[][] {pr.ws.state(), pr.ws.covariance()};
+            };
         } else {
             if (method == ArimaMethod.CSS_ML) {
                 pr.trans = false;
@@ -717,8 +734,12 @@ final class ArimaEstimator {
         out.phi = pr.phi.clone();
         out.theta = pr.theta.clone();
         out.delta = delta;
-        out.state = pr.ws.state();
-        out.cov = pr.ws.covariance();
+        if (stateTask == null) {
+            out.state = pr.ws.state();
+            out.cov = pr.ws.covariance();
+        } else {
+            out.stateTask = stateTask;
+        }
         out.hasIntercept = hasIntercept;
         out.hasDrift = hasDrift;
         out.xregNames = FittedArima.copyOf(userNames);

@@ -72,6 +72,8 @@ public final class FittedArima implements FittedModel {
         double[] delta;
         double[] state;
         double[] cov;
+        /** Computes {state, cov} on first use when they are null. */
+        java.util.function.Supplier<double[][]> stateTask;
         boolean hasIntercept;
         boolean hasDrift;
         List<String> xregNames;
@@ -166,6 +168,21 @@ public final class FittedArima implements FittedModel {
                 f.inferenceTask = null;
             }
             return f.inference;
+        }
+    }
+
+    /**
+     * Makes sure the final Kalman state and covariance exist: for a CSS fit the estimator defers the Kalman pass
+     * that produces them (used only to forecast, simulate and save) to the first use.
+     */
+    private void ensureState() {
+        synchronized (f) {
+            if (f.state == null) {
+                double[][] sc = f.stateTask.get();
+                f.state = sc[0];
+                f.cov = sc[1];
+                f.stateTask = null;
+            }
         }
     }
 
@@ -618,6 +635,7 @@ public final class FittedArima implements FittedModel {
         }
         double[] mean = new double[horizon];
         double[] var = new double[horizon];
+        ensureState();
         KalmanForecaster.forecast(f.phi, f.theta, f.delta, f.state, f.cov, mean, var);
         int off = f.p + f.q + f.sp + f.sq;
         int n = f.series.length();
@@ -674,6 +692,7 @@ public final class FittedArima implements FittedModel {
         // the regression part is the mean forecast minus the ARIMA part: reuse forecast() for the checks
         double[] reg = forecastOnModelScale(horizon, List.of(), future).mean();
         double[] arimaMean = new double[horizon];
+        ensureState();
         KalmanForecaster.forecast(f.phi, f.theta, f.delta, f.state, f.cov, arimaMean, new double[horizon]);
         for (int t = 0; t < horizon; t++) {
             reg[t] -= arimaMean[t];
@@ -841,6 +860,7 @@ public final class FittedArima implements FittedModel {
      * @return JSON text
      */
     public String toJson() {
+        ensureState();
         return ArimaJson.write(f, inference(), allWarnings());
     }
 
