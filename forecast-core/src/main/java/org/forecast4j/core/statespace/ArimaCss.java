@@ -95,14 +95,11 @@ public final class ArimaCss {
         for (int l = 0; l < ncond && l < n; l++) {
             resid[l] = 0.0;
         }
+        arPart(w, n, phi, lags, na, ncond, resid);
         double ssq = 0.0;
         int nu = 0;
         for (int l = ncond; l < n; l++) {
-            double tmp = w[l];
-            for (int k = 0; k < na; k++) {
-                int j = lags[k];
-                tmp -= phi[j] * w[l - j - 1];
-            }
+            double tmp = resid[l];
             if (l - ncond >= q) {
                 for (int k = na; k < nm; k++) {
                     int j = lags[k];
@@ -189,19 +186,15 @@ public final class ArimaCss {
         int n1 = 0;
         int n2 = 0;
         int n3 = 0;
+        arPart(w0, n, a0, lags, na, ncond, e0);
+        arPart(w1, n, a1, lags, na, ncond, e1);
+        arPart(w2, n, a2, lags, na, ncond, e2);
+        arPart(w3, n, a3, lags, na, ncond, e3);
         for (int l = ncond; l < n; l++) {
-            double t0 = w0[l];
-            double t1 = w1[l];
-            double t2 = w2[l];
-            double t3 = w3[l];
-            for (int k = 0; k < na; k++) {
-                int i = l - lags[k] - 1;
-                int j = lags[k];
-                t0 -= a0[j] * w0[i];
-                t1 -= a1[j] * w1[i];
-                t2 -= a2[j] * w2[i];
-                t3 -= a3[j] * w3[i];
-            }
+            double t0 = e0[l];
+            double t1 = e1[l];
+            double t2 = e2[l];
+            double t3 = e3[l];
             int jmax = l - ncond;
             for (int k = na; k < nm; k++) {
                 int j = lags[k];
@@ -239,5 +232,25 @@ public final class ArimaCss {
         out[1] = s1 / n1;
         out[2] = s2 / n2;
         out[3] = s3 / n3;
+    }
+
+    /**
+     * The autoregressive part {@code e_t = w_t - Σ φ_j w_(t-j-1)} for {@code ncond ≤ t < n}, lag by lag over all
+     * {@code t}: the terms do not depend on earlier innovations, so each lag is one independent, vectorisable
+     * loop, and each {@code e_t} still receives its terms in the order of the recursion (bit-identical).
+     */
+    private static void arPart(double[] w, int n, double[] phi, int[] lags, int na, int ncond, double[] e) {
+        if (ncond >= n) {
+            return;
+        }
+        System.arraycopy(w, ncond, e, ncond, n - ncond);
+        for (int k = 0; k < na; k++) {
+            int j = lags[k];
+            double c = phi[j];
+            int o = j + 1;
+            for (int l = ncond; l < n; l++) {
+                e[l] -= c * w[l - o];
+            }
+        }
     }
 }
