@@ -1,11 +1,18 @@
 package org.forecast4j.core.arima;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.forecast4j.core.Forecast;
+import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.testutil.ReferenceData;
 import org.junit.jupiter.api.Test;
@@ -42,5 +49,47 @@ class ArimaHessianTest {
             assertEquals(seR[i], s, 0.02 * seR[i], "se(" + k + ")");
         }
         assertFalse(fit.warnings().stream().anyMatch(w -> w.contains("Hessian")), fit.warnings().toString());
+    }
+
+    /**
+     * The estimator defers the Hessian and, for CSS fits, the final Kalman pass to their first use; both reuse the
+     * fit's workspaces. Whatever is asked first, and from however many threads at once, the answers are the same
+     * (compared bit for bit across two identical fits used in opposite orders).
+     */
+    @Test
+    void deferredParts_anyOrderAndConcurrentUse_identicalResults() throws Exception {
+        double[] y = ReferenceData.column(DIR + "hessian_ecom_001.csv", "y");
+        TimeSeries x = TimeSeries.of(y).withPeriod(7);
+        for (ArimaMethod method : ArimaMethod.values()) {
+            Arima spec = Arima.of(1, 1, 2).withSeasonal(0, 0, 2, 7).withMethod(method).withDrift(true);
+            FittedArima a = spec.fit(x);
+            FittedArima b = spec.fit(x);
+            Map<String, Double> seA = a.standardErrors();
+            Forecast fa = a.forecast(14, Level.of(80));
+            Forecast fb = b.forecast(14, Level.of(80));
+            Map<String, Double> seB = b.standardErrors();
+            assertEquals(seA, seB, method.toString());
+            assertArrayEquals(fa.mean(), fb.mean(), 0.0, method.toString());
+            assertArrayEquals(fa.upper(80), fb.upper(80), 0.0, method.toString());
+            FittedArima c = spec.fit(x);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Object>> jobs = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    int k = i;
+                    jobs.add(pool.submit(() -> k % 2 == 0 ? c.standardErrors() : c.forecast(14, List.of()).mean()));
+                }
+                for (int i = 0; i < 8; i++) {
+                    Object r = jobs.get(i).get();
+                    if (i % 2 == 0) {
+                        assertEquals(seA, r, method + " thread " + i);
+                    } else {
+                        assertArrayEquals(fa.mean(), (double[]) r, 0.0, method + " thread " + i);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 }
