@@ -87,22 +87,22 @@ class BaselineSamplesTest {
     }
 
     @Test
-    void argmax_thousandSamplesWithCapacity_matchesGridMaximum() {
-        double[] s = samples(1000, 13);
+    void argmax_manySamplesWithCapacity_matchesGridMaximum() {
+        double[] s = samples(300, 13);
         ResponseCurve curve = ResponseCurve.log(0.3, 800);
         Cell c = Cell.builder("a").baseline(BaselineDistribution.fromSamples(s)).curve(curve).valuePerUnit(10)
                 .capacity(1200).spendBounds(100, 20000).build();
         for (double p : new double[] {0.02, 0.1, 0.3, 0.9, 3}) {
             double best = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k <= 200000; k++) {
-                double x = 100 + 19900.0 * k / 200000;
+            for (int k = 0; k <= 20000; k++) {
+                double x = 100 + 19900.0 * k / 20000;
                 best = Math.max(best, direct(s, 10, 1200, curve.lift(x)) - p * x);
             }
             double x = c.argmax(p);
             double got = direct(s, 10, 1200, curve.lift(x)) - p * x;
-            // grid step 0.0995: the grid maximum is at most ~p·0.1 below the true maximum
+            // grid step 0.995: the grid maximum is at most ~p·1 below the true maximum
             assertTrue(got >= best - 1e-9 * Math.abs(best) - 1e-9, "p " + p + ": " + got + " < " + best);
-            assertTrue(got <= best + p * 0.1 + 1e-6, "p " + p);
+            assertTrue(got <= best + p * 1.0 + 1e-6, "p " + p);
         }
     }
 
