@@ -58,30 +58,23 @@ public final class Cell {
         this.fixedSpend = b.fixedSpend;
         this.commitBy = b.commitBy;
         // atoms that can still grow: b_k < C, each saturating at lift c_k = C/b_k − 1
+        // atoms in descending order of b_k give ascending caps c_k (the distributions' atoms are non-decreasing)
         int n = baseline.size();
         double[] c = new double[n];
         double[] a = new double[n];
         int k = 0;
-        for (int i = 0; i < n; i++) {
+        boolean sorted = true;
+        for (int i = n - 1; i >= 0; i--) {
             double bk = baseline.value(i);
             if (bk > 0 && bk < capacity) {
                 c[k] = Double.isInfinite(capacity) ? Double.POSITIVE_INFINITY : capacity / bk - 1;
                 a[k] = valuePerUnit * baseline.probability(i) * bk;
+                sorted &= k == 0 || c[k - 1] <= c[k];
                 k++;
             }
         }
-        // sort atoms by cap (insertion sort: a handful of quantiles)
-        for (int i = 1; i < k; i++) {
-            double ci = c[i];
-            double ai = a[i];
-            int j = i - 1;
-            while (j >= 0 && c[j] > ci) {
-                c[j + 1] = c[j];
-                a[j + 1] = a[j];
-                j--;
-            }
-            c[j + 1] = ci;
-            a[j + 1] = ai;
+        if (!sorted) {
+            sortByCap(c, a, k);
         }
         int finite = 0;
         while (finite < k && Double.isFinite(c[finite])) {
@@ -280,13 +273,41 @@ public final class Cell {
         return maxSpend;
     }
 
+    /** Number of caps {@code <= l} (binary search: many atoms when the baseline comes from samples). */
     private int segmentOfLift(double l) {
-        int j = 0;
-        double[] c = caps;
-        while (j < c.length && c[j] <= l) {
-            j++;
+        return countAtMost(caps, l);
+    }
+
+    /** Number of entries {@code <= x} of an ascending array. */
+    private static int countAtMost(double[] c, double x) {
+        int lo = 0;
+        int hi = c.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (c[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return j;
+        return lo;
+    }
+
+    /** Sorts the first k (cap, weight) pairs by cap; only for distributions whose atoms are not ordered. */
+    private static void sortByCap(double[] c, double[] a, int k) {
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(c[x], c[y]));
+        double[] c2 = new double[k];
+        double[] a2 = new double[k];
+        for (int i = 0; i < k; i++) {
+            c2[i] = c[order[i]];
+            a2[i] = a[order[i]];
+        }
+        System.arraycopy(c2, 0, c, 0, k);
+        System.arraycopy(a2, 0, a, 0, k);
     }
 
     private double g(double l) {
@@ -318,23 +339,27 @@ public final class Cell {
             double x = curve.spendForDerivative(p / w);
             return x < lo ? lo : (x > hi ? hi : x);
         }
-        int j = 0;
-        while (j < k && sc[j] <= lo) {
-            j++;
-        }
+        int j = countAtMost(sc, lo);
         if (concave) {
-            for (; j <= k; j++) {
-                double start = j == 0 ? 0 : sc[j - 1];
-                double end = j < k ? sc[j] : Double.POSITIVE_INFINITY;
-                if (slope[j] <= 0) {
-                    return clamp(start, lo, hi);
-                }
-                double r = curve.spendForDerivative(p / slope[j]);
-                if (r < end || end >= hi) {
-                    return clamp(Math.max(r, start), lo, hi);
+            // the first segment j whose test holds: the test is monotone in j (slope[j] and the stationary point
+            // r_j fall, the segment end rises), so binary search it: O(log K) with K atoms
+            int lo2 = j;
+            int hi2 = k;
+            while (lo2 < hi2) {
+                int mid = (lo2 + hi2) >>> 1;
+                if (segmentHolds(mid, p, hi)) {
+                    hi2 = mid;
+                } else {
+                    lo2 = mid + 1;
                 }
             }
-            return hi;
+            j = lo2;
+            double start = j == 0 ? 0 : sc[j - 1];
+            if (slope[j] <= 0) {
+                return clamp(start, lo, hi);
+            }
+            double r = curve.spendForDerivative(p / slope[j]);
+            return clamp(Math.max(r, start), lo, hi);
         }
         // S-shaped: compare segment ends and the concave-branch stationary point of every segment
         double best = lo;
@@ -364,6 +389,16 @@ public final class Cell {
             }
         }
         return best;
+    }
+
+    /** Whether the concave maximiser of {@code V(x) − p·x} lies in segment j (or is capped by its end or by hi). */
+    private boolean segmentHolds(int j, double p, double hi) {
+        double[] sc = spendCaps;
+        double end = j < sc.length ? sc[j] : Double.POSITIVE_INFINITY;
+        if (slope[j] <= 0 || end >= hi) {
+            return true;
+        }
+        return curve.spendForDerivative(p / slope[j]) < end;
     }
 
     /** Vertices of the upper hull of V on the bounds (piecewise-linear curves), else null. Internal; not copied. */

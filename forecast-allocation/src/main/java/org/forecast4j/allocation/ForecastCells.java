@@ -16,7 +16,8 @@ import org.forecast4j.core.Level;
  * Builds cells from a forecast: one cell per forecast step and channel, with the step's mean as the baseline and
  * its prediction intervals turned into quantiles ({@code level} % interval → quantiles
  * {@code 0.5 ∓ level/200}, plus the mean at 0.5), a response curve per channel, and a commit date
- * {@code leadDays} before the step's date.
+ * {@code leadDays} before the step's date. With {@link #samplePaths(double[][])} the baselines are the empirical
+ * distributions of simulated sample paths instead.
  *
  * <pre>{@code
  * Forecast f = Forecasters.seasonalNaive().fit(orders).forecast(14, 80, 95);
@@ -35,6 +36,7 @@ public final class ForecastCells {
     private final int leadDays;
     private double maxSpend = Double.POSITIVE_INFINITY;
     private double capacity = Double.POSITIVE_INFINITY;
+    private double[][] paths;
 
     private ForecastCells(Forecast forecast, String segment, Map<String, ResponseCurve> curves, double valuePerUnit,
                           int leadDays) {
@@ -93,6 +95,42 @@ public final class ForecastCells {
     }
 
     /**
+     * Uses simulated sample paths instead of the intervals for the baseline distributions: step {@code h}'s
+     * baseline is the empirical distribution of {@code paths[s][h]} over the paths
+     * ({@link BaselineDistribution#fromSamples(double[])}, its mean the paths' average, not the forecast mean).
+     * Negative values (possible with Gaussian innovations) are clipped to 0, as interval limits are.
+     *
+     * <pre>{@code
+     * FittedArima fit = ...;
+     * List<Cell> cells = ForecastCells.of(fit.forecast(14), "beauty", curves, 80, 3)
+     *         .samplePaths(fit.simulate(14, 1000, 42)).build();
+     * }</pre>
+     *
+     * @param paths {@code paths × horizon} values (e.g. {@code FittedArima.simulate}), at least one path, each with
+     *              the forecast's horizon, finite. Not modified.
+     * @return this
+     * @throws IllegalArgumentException on no paths, a path of the wrong length or a non-finite value
+     */
+    public ForecastCells samplePaths(double[][] paths) {
+        Objects.requireNonNull(paths, "paths");
+        int horizon = forecast.mean().length;
+        Checks.requireArgument(paths.length >= 1, "paths must hold >= 1 sample path, got 0");
+        double[][] copy = new double[paths.length][];
+        for (int s = 0; s < paths.length; s++) {
+            Objects.requireNonNull(paths[s], "paths[" + s + "]");
+            Checks.requireArgument(paths[s].length == horizon, "paths[%d] must have the forecast horizon %d, got %d",
+                    s, horizon, paths[s].length);
+            for (int h = 0; h < horizon; h++) {
+                Checks.requireArgument(Double.isFinite(paths[s][h]), "paths[%d][%d] must be finite, got %s", s, h,
+                        paths[s][h]);
+            }
+            copy[s] = paths[s].clone();
+        }
+        this.paths = copy;
+        return this;
+    }
+
+    /**
      * Builds the cells: ids {@code segment/channel/label}, labels {@code segment}, {@code channel}, {@code date}.
      * Negative interval limits (possible with Gaussian intervals) are clipped to 0.
      *
@@ -121,8 +159,17 @@ public final class ForecastCells {
                 q[k + 1 + j] = Math.max(0, forecast.upper(lv)[h]);
             }
             double m = Math.max(0, mean[h]);
-            BaselineDistribution base = m > 0 && Arrays.stream(q).sum() > 0
-                    ? BaselineDistribution.fromQuantiles(m, p, q) : BaselineDistribution.ofMean(m);
+            BaselineDistribution base;
+            if (paths != null) {
+                double[] column = new double[paths.length];
+                for (int s = 0; s < paths.length; s++) {
+                    column[s] = Math.max(0, paths[s][h]);
+                }
+                base = BaselineDistribution.fromSamples(column);
+            } else {
+                base = m > 0 && Arrays.stream(q).sum() > 0
+                        ? BaselineDistribution.fromQuantiles(m, p, q) : BaselineDistribution.ofMean(m);
+            }
             String label = labels.get(h);
             LocalDate date = parseDate(label);
             for (Map.Entry<String, ResponseCurve> e : curves.entrySet()) {

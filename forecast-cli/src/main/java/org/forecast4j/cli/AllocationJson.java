@@ -26,7 +26,8 @@ import org.forecast4j.allocation.ResponseCurve;
 final class AllocationJson {
 
     private static final Set<String> TOP = Set.of("budget", "unit", "objective", "cells", "groups");
-    private static final Set<String> CELL = Set.of("id", "labels", "baseline", "baselineQuantiles", "curve",
+    private static final Set<String> CELL = Set.of("id", "labels", "baseline", "baselineQuantiles",
+            "baselineSamples", "curve",
             "valuePerUnit", "capacity", "minSpend", "maxSpend", "fixedSpend", "commitBy");
     private static final Set<String> GROUP = Set.of("where", "minSpend", "maxSpend");
 
@@ -119,9 +120,32 @@ final class AllocationJson {
         known(n, CELL, path + ".");
         Cell.Builder b = Cell.builder(text(n, "id", path + ".id"));
         b.labels(labels(n.get("labels"), path + ".labels"));
-        double mean = required(n, "baseline", path + ".baseline");
         JsonNode q = n.get("baselineQuantiles");
-        if (q != null && !q.isNull()) {
+        JsonNode smp = n.get("baselineSamples");
+        boolean hasQuantiles = q != null && !q.isNull();
+        boolean hasSamples = smp != null && !smp.isNull();
+        if (hasQuantiles && hasSamples) {
+            throw new IllegalArgumentException(path + ": give baselineQuantiles or baselineSamples, not both");
+        }
+        if (hasSamples) {
+            if (!smp.isArray()) {
+                throw new IllegalArgumentException(path + ".baselineSamples must be an array of numbers");
+            }
+            double[] v = new double[smp.size()];
+            for (int k = 0; k < v.length; k++) {
+                String sp = path + ".baselineSamples[" + k + "]";
+                JsonNode x = smp.get(k);
+                if (x == null || !x.isNumber()) {
+                    throw new IllegalArgumentException(sp + " must be a number");
+                }
+                v[k] = x.asDouble();
+            }
+            // baseline is optional with samples: absent = the sample average, present = samples scaled to it
+            JsonNode m = n.get("baseline");
+            b.baseline(m == null || m.isNull() ? BaselineDistribution.fromSamples(v)
+                    : BaselineDistribution.fromSamples(required(n, "baseline", path + ".baseline"), v));
+        } else if (hasQuantiles) {
+            double mean = required(n, "baseline", path + ".baseline");
             if (!q.isArray()) {
                 throw new IllegalArgumentException(path + ".baselineQuantiles must be an array of {p, value}");
             }
@@ -136,7 +160,7 @@ final class AllocationJson {
             }
             b.baseline(BaselineDistribution.fromQuantiles(mean, p, v));
         } else {
-            b.baseline(mean);
+            b.baseline(required(n, "baseline", path + ".baseline"));
         }
         b.curve(curve(n.get("curve"), path + ".curve"));
         b.valuePerUnit(number(n, "valuePerUnit", path + ".valuePerUnit", 1));

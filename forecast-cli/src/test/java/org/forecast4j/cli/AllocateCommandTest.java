@@ -115,6 +115,19 @@ class AllocateCommandTest {
             {ok.replace("{\"type\": \"max-value\"}", "{\"type\": \"max-profit\"}"), "objective.type must be"},
             {ok.replaceFirst("\"baseline\": 1000,", "\"baseline\": 1000, \"baselineQuantiles\": [{\"p\": 1.5, "
                 + "\"value\": 9}],"), "baselineQuantiles p must be in (0, 1)"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baseline\": 1000, \"baselineSamples\": [1, 2], "
+                + "\"baselineQuantiles\": [{\"p\": 0.5, \"value\": 9}],"),
+                "cells[0]: give baselineQuantiles or baselineSamples, not both"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baselineSamples\": [],"), "cells[0]: baselineSamples must have >= 1"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baselineSamples\": [3, -1],"),
+                "cells[0]: baselineSamples values must be finite and >= 0, got -1.0 at index 1"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baselineSamples\": [3, \"x\"],"),
+                "cells[0].baselineSamples[1] must be a number"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baselineSamples\": 3,"),
+                "cells[0].baselineSamples must be an array of numbers"},
+            {ok.replaceFirst("\"baseline\": 1000,", "\"baseline\": 5, \"baselineSamples\": [0, 0],"),
+                "cells[0]: baselineSamples are all 0 but baseline is 5.0"},
+            {ok.replaceFirst("\"baseline\": 1000,", ""), "cells[0].baseline is required"},
             {ok.replaceFirst("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"commitBy\": \"28/11/2026\","),
                 "cells[0].commitBy must be an ISO date"},
             {ok.replaceFirst("\"id\": \"b\"", "\"id\": \"a\""), "duplicate cell id 'a'"},
@@ -166,6 +179,32 @@ class AllocateCommandTest {
         assertEquals("optimal", r.get("status").asText(), out);
         assertTrue(r.get("newSpend").asDouble() <= 30000 + 1e-9);
         assertTrue(r.get("cells").get(0).get("spend").asDouble() >= 1000);
+    }
+
+    @Test
+    void allocate_baselineSamplesWithCapacity_valueIsTheAverageOverSamples() throws Exception {
+        String ok = Files.readString(Paths.get(resource("two-channels.json")));
+        // both cells: no mean, samples 500, 1000, 1500 (mean derived: 1000), capacity 1200; symmetric, so 15000 each
+        String sampled = ok.replace("\"baseline\": 1000,", "\"baselineSamples\": [1500, 500, 1000],")
+                .replace("\"valuePerUnit\": 10,", "\"valuePerUnit\": 10, \"capacity\": 1200,");
+        assertEquals(0, run("allocate", "--problem", write(sampled)), err);
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertEquals("optimal", r.get("status").asText(), out);
+        assertEquals(15000, r.get("cells").get(0).get("spend").asDouble(), 1e-6);
+        // issue 7's definition averaged over the samples: 10/3 · Σ_s [min(1200, s(1 + L)) − min(1200, s)]
+        double lift = 0.2 * Math.log(1 + 15000 / 1000.0);
+        double perCell = 0;
+        for (double b : new double[] {500, 1000, 1500}) {
+            perCell += 10.0 / 3 * (Math.min(1200, b * (1 + lift)) - Math.min(1200, b));
+        }
+        assertEquals(perCell, r.get("cells").get(1).get("incrementalValue").asDouble(), 1e-9 * perCell);
+        assertEquals(2 * perCell, r.get("objectiveValue").asDouble(), 1e-9 * perCell);
+        // a stated baseline scales the samples to it (here by 2: atoms 1000, 2000, 3000)
+        String scaled = sampled.replace("\"baselineSamples\"", "\"baseline\": 2000, \"baselineSamples\"");
+        assertEquals(0, run("allocate", "--problem", write(scaled)), err);
+        double want = 10.0 / 3 * (Math.min(1200, 1000 * (1 + lift)) - 1000);
+        assertEquals(want, new ObjectMapper().readTree(out).get("cells").get(0).get("incrementalValue").asDouble(),
+                1e-9 * want);
     }
 
     @Test
