@@ -25,6 +25,7 @@ public final class KalmanWorkspace {
     final double[] m;
     final double[] q0;
     final double[] q0work;
+    final double[] covWork;
     final double[] gvec;
     final double[] lvec;
 
@@ -57,6 +58,7 @@ public final class KalmanWorkspace {
         this.m = new double[rd];
         this.q0 = new double[r * r];
         this.q0work = new double[GardnerQ0.workSize(r)];
+        this.covWork = new double[ArmaCovariance.workSize(p, r)];
         this.gvec = new double[rd];
         this.lvec = new double[rd];
     }
