@@ -5,7 +5,8 @@ package org.forecast4j.core.statespace;
  * the O(r&sup2;) of the Riccati covariance update in {@link KalmanLikelihood}, with identical results up to
  * rounding.
  *
- * <p>For a time-invariant model started from its stationary covariance {@code P_1 = Q0} ({@link GardnerQ0}), the
+ * <p>For a time-invariant model started from its stationary covariance {@code P_1 = Q0} ({@link ArmaCovariance};
+ * {@link GardnerQ0} if its system is singular), the
  * covariance increments {@code ΔP_t = P_(t+1) - P_t} have rank one, {@code ΔP_t = S_t L_t L_t'}, and the filter
  * only needs {@code F_t = Z'P_tZ} and {@code G_t = T P_t Z}:
  * <pre>
