@@ -24,12 +24,19 @@ import org.forecast4j.core.Forecaster;
  * {"model": "naive"}   {"model": "drift"}   {"model": "mean"}
  * {"model": "arima", "order": [1, 1, 1], "seasonal": [0, 1, 1], "period": 7,
  *  "mean": true, "drift": false, "method": "CSS-ML"}
+ * {"model": "autoarima"}                      auto-ARIMA with R's defaults
+ * {"model": "autoarima", "ic": "bic", "stepwise": false, "approximation": true, "seasonal": true, "maxP": 5,
+ *  "maxQ": 5, "maxSeasonalP": 2, "maxSeasonalQ": 2, "maxOrder": 5, "d": 1, "seasonalD": 1,
+ *  "allowDrift": true, "allowMean": true}
  * }</pre>
  *
  * <p>For {@code "arima"} every member but {@code "model"} is optional: {@code order} defaults to
  * {@code [0,0,0]}, {@code seasonal} to none, {@code period} to 0 (the series' period), {@code mean} to R's
  * default (a mean when there is no differencing), {@code drift} to false and {@code method} to {@code CSS-ML}
- * ({@code CSS}, {@code ML}, {@code CSS-ML}). Other model families are added through the {@link ForecasterFactory}
+ * ({@code CSS}, {@code ML}, {@code CSS-ML}). For {@code "autoarima"} the members are the options of
+ * {@link org.forecast4j.core.arima.select.AutoArima.Builder} ({@code maxP}/{@code maxQ} set
+ * {@code maxOrders}, {@code allowDrift}/{@code allowMean} set {@code allowConstant}); every fit runs on one
+ * thread, since Spark runs one task per executor core. Other model families are added through the {@link ForecasterFactory}
  * service-provider interface. Unknown models and parameters are rejected when the spec is parsed, on the
  * driver, so that a typo never reaches the executors.
  *

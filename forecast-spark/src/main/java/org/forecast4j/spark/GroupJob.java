@@ -17,6 +17,9 @@ import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.arima.FittedArima;
+import org.forecast4j.core.arima.XregForecaster;
+import org.forecast4j.core.arima.select.AutoArimaModel;
 import org.forecast4j.core.backtest.Backtest;
 import org.forecast4j.core.backtest.BacktestResult;
 import org.forecast4j.core.metrics.Accuracy;
@@ -26,7 +29,9 @@ import org.forecast4j.core.metrics.MetricValue;
 /**
  * The per-key work shipped to executors: rebuilds the forecasters from their JSON specs, assembles each key's
  * sorted rows into a series and emits forecast, model or backtest rows. Every failure of one key becomes a
- * status row. Input rows are {@code (key_1..key_k, time: LocalDateTime, value: Double)}.
+ * status row. Input rows are {@code (key_1..key_k, time: LocalDateTime, value: Double)}, followed when there are
+ * regressors by {@code (future: Boolean, x_1..x_m: Double)}; a regression-capable model ({@link XregForecaster})
+ * is then fitted with the key's regressors and forecasts with its future rows ({@link WithRegressors}).
  */
 final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
 
@@ -44,10 +49,13 @@ final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
     private final int keyCount;
     private final int initialWindow;
     private final int step;
+    private final List<String> regressors;
+    private final boolean modelJson;
     private transient SeriesAssembler assembler;
 
     GroupJob(Mode mode, ForecasterSpec spec, ForecasterSpec fallback, String frequency, int period, int horizon,
-            double[] levels, int keyCount, int initialWindow, int step) {
+            double[] levels, int keyCount, int initialWindow, int step, List<String> regressors,
+            boolean modelJson) {
         this.mode = mode;
         this.spec = spec;
         this.fallback = fallback;
@@ -58,6 +66,8 @@ final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
         this.keyCount = keyCount;
         this.initialWindow = initialWindow;
         this.step = step;
+        this.regressors = List.copyOf(regressors);
+        this.modelJson = modelJson;
     }
 
     /** Extracts the key columns of an input row. */
@@ -81,8 +91,9 @@ final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
 
     @Override
     public Iterator<Row> call(Row key, Iterator<Row> rows) {
+        int m = regressors.size();
         if (assembler == null) {
-            assembler = new SeriesAssembler(Frequency.parse(frequency), period);
+            assembler = new SeriesAssembler(Frequency.parse(frequency), period, m);
         }
         SeriesAssembler a = assembler;
         a.clear();
@@ -90,44 +101,65 @@ final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
             Row r = rows.next();
             Object t = r.get(keyCount);
             Object y = r.get(keyCount + 1);
-            a.add((LocalDateTime) t, y == null ? Double.NaN : ((Number) y).doubleValue());
+            double v = y == null ? Double.NaN : ((Number) y).doubleValue();
+            if (m == 0) {
+                a.add((LocalDateTime) t, v);
+                continue;
+            }
+            a.add((LocalDateTime) t, v, r.getBoolean(keyCount + 2));
+            for (int j = 0; j < m; j++) {
+                Object x = r.get(keyCount + 3 + j);
+                if (x != null) {
+                    a.regressor(j, ((Number) x).doubleValue());
+                }
+            }
         }
         String name = keyName(key);
         TimeSeries series;
+        Forecaster main;
+        Forecaster fb;
         try {
             series = a.build(name);
+            main = spec.forecaster();
+            fb = fallback == null ? null : fallback.forecaster();
+            if (m > 0) {
+                double[][] table = a.regressors(mode == Mode.FORECAST ? horizon : 0);
+                // the driver checked that the main model takes regressors; a fallback that does not ignores them
+                main = new WithRegressors((XregForecaster) main, regressors, table, series);
+                if (fb instanceof XregForecaster) {
+                    fb = new WithRegressors((XregForecaster) fb, regressors, table, series);
+                }
+            }
         } catch (RuntimeException e) {
             return failure(key, spec.forecaster().name(), describe(e));
         }
         switch (mode) {
             case FORECAST:
-                return forecast(key, series);
+                return forecast(key, series, main, fb);
             case MODELS:
-                return model(key, series);
+                return model(key, series, main, fb);
             default:
-                return backtest(key, series);
+                return backtest(key, series, main);
         }
     }
 
-    private Iterator<Row> forecast(Row key, TimeSeries s) {
+    private Iterator<Row> forecast(Row key, TimeSeries s, Forecaster main, Forecaster fb) {
         List<Level> lv = Level.of(levels);
-        RuntimeException main;
+        RuntimeException error;
         try {
-            return forecastRows(key, s, spec.forecaster().fit(s).forecast(horizon, lv), "OK", null);
+            return forecastRows(key, s, main.fit(s).forecast(horizon, lv), "OK", null);
         } catch (RuntimeException e) {
-            main = e;
+            error = e;
         }
         // same statuses and reasons as the core panel engine (PanelForecaster)
-        String reason = describe(main);
-        if (fallback == null) {
-            return failure(key, spec.forecaster().name(), reason);
+        String reason = describe(error);
+        if (fb == null) {
+            return failure(key, main.name(), reason);
         }
-        Forecaster fb = fallback.forecaster();
         try {
             return forecastRows(key, s, fb.fit(s).forecast(horizon, lv), "FALLBACK", reason);
         } catch (RuntimeException e) {
-            return failure(key, spec.forecaster().name(),
-                    reason + "; fallback " + fb.name() + " failed too: " + describe(e));
+            return failure(key, main.name(), reason + "; fallback " + fb.name() + " failed too: " + describe(e));
         }
     }
 
@@ -160,41 +192,50 @@ final class GroupJob implements FlatMapGroupsFunction<Row, Row, Row> {
         return out.iterator();
     }
 
-    private Iterator<Row> model(Row key, TimeSeries s) {
-        Forecaster main = spec.forecaster();
+    private Iterator<Row> model(Row key, TimeSeries s, Forecaster main, Forecaster fb) {
         String reason;
         try {
             FittedModel m = main.fit(s);
-            return single(key, main.name(), "OK", m.description(), null, s.length());
+            return single(key, main.name(), "OK", m, null, s.length());
         } catch (RuntimeException e) {
             reason = describe(e);
         }
-        if (fallback == null) {
+        if (fb == null) {
             return single(key, main.name(), "FAILED", null, reason, s.length());
         }
-        Forecaster fb = fallback.forecaster();
         try {
             FittedModel m = fb.fit(s);
-            return single(key, fb.name(), "FALLBACK", m.description(), reason, s.length());
+            return single(key, fb.name(), "FALLBACK", m, reason, s.length());
         } catch (RuntimeException e) {
             return single(key, main.name(), "FAILED", null,
                     reason + "; fallback " + fb.name() + " failed too: " + describe(e), s.length());
         }
     }
 
-    private Iterator<Row> single(Row key, String model, String status, String description, String reason, int n) {
-        Object[] v = new Object[keyCount + 5];
+    private Iterator<Row> single(Row key, String model, String status, FittedModel fit, String reason, int n) {
+        Object[] v = new Object[keyCount + 5 + (modelJson ? 1 : 0)];
         int c = copyKey(key, v);
         v[c++] = model;
         v[c++] = n;
-        v[c++] = description;
+        v[c++] = fit == null ? null : fit.description();
         v[c++] = status;
-        v[c] = reason;
+        v[c++] = reason;
+        if (modelJson) {
+            v[c] = fit == null ? null : json(fit);
+        }
         return Collections.singletonList(RowFactory.create(v)).iterator();
     }
 
-    private Iterator<Row> backtest(Row key, TimeSeries s) {
-        Forecaster main = spec.forecaster();
+    /** The fitted model's JSON form: ARIMA models (also inside auto-ARIMA or with regressors), else null. */
+    static String json(FittedModel fit) {
+        FittedModel m = fit instanceof WithRegressors.Fitted ? ((WithRegressors.Fitted) fit).model() : fit;
+        if (m instanceof AutoArimaModel) {
+            return ((AutoArimaModel) m).arima().map(FittedArima::toJson).orElse(null);
+        }
+        return m instanceof FittedArima ? ((FittedArima) m).toJson() : null;
+    }
+
+    private Iterator<Row> backtest(Row key, TimeSeries s, Forecaster main) {
         String label = main.name();
         BacktestResult r;
         try {

@@ -13,11 +13,13 @@ import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.Forecasters;
 import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.ArimaMethod;
+import org.forecast4j.core.arima.select.AutoArima;
+import org.forecast4j.core.arima.select.Ic;
 
 /** Resolves a model name and its JSON parameters to a forecaster: built-in models, then service providers. */
 final class ModelRegistry {
 
-    private static final List<String> BUILT_IN = List.of("arima", "drift", "mean", "naive", "snaive");
+    private static final List<String> BUILT_IN = List.of("arima", "autoarima", "drift", "mean", "naive", "snaive");
     private static volatile Map<String, ForecasterFactory> providers;
 
     private ModelRegistry() {
@@ -41,6 +43,8 @@ final class ModelRegistry {
                         : Forecasters.seasonalNaive();
             case "arima":
                 return arima(params);
+            case "autoarima":
+                return autoArima(params);
             default:
                 ForecasterFactory f = providers().get(model);
                 if (f == null) {
@@ -78,6 +82,60 @@ final class ModelRegistry {
             a = a.withMethod(ArimaMethod.parse((String) v));
         }
         return a;
+    }
+
+    private static Forecaster autoArima(Map<String, Object> params) {
+        String m = "autoarima";
+        allowOnly(m, params, "ic", "stepwise", "approximation", "seasonal", "maxP", "maxQ", "maxSeasonalP",
+                "maxSeasonalQ", "maxOrder", "d", "seasonalD", "allowDrift", "allowMean");
+        // one thread per fit: Spark runs one task per executor core already
+        AutoArima.Builder b = AutoArima.builder().parallelism(1);
+        if (params.containsKey("ic")) {
+            Object v = params.get("ic");
+            String text = v instanceof String ? ((String) v).trim().toUpperCase(Locale.ROOT) : "";
+            Ic ic = null;
+            for (Ic c : Ic.values()) {
+                if (c.name().equals(text)) {
+                    ic = c;
+                }
+            }
+            if (ic == null) {
+                throw new IllegalArgumentException(m + " parameter \"ic\" must be \"aicc\", \"aic\" or \"bic\", got "
+                        + v);
+            }
+            b.ic(ic);
+        }
+        if (params.containsKey("stepwise")) {
+            b.stepwise(boolParam(m, params, "stepwise"));
+        }
+        if (params.containsKey("approximation")) {
+            b.approximation(boolParam(m, params, "approximation"));
+        }
+        if (params.containsKey("seasonal")) {
+            b.seasonal(boolParam(m, params, "seasonal"));
+        }
+        if (params.containsKey("maxP") || params.containsKey("maxQ")) {
+            b.maxOrders(params.containsKey("maxP") ? intParam(m, params, "maxP", 0) : 5,
+                    params.containsKey("maxQ") ? intParam(m, params, "maxQ", 0) : 5);
+        }
+        if (params.containsKey("maxSeasonalP") || params.containsKey("maxSeasonalQ")) {
+            b.maxSeasonalOrders(params.containsKey("maxSeasonalP") ? intParam(m, params, "maxSeasonalP", 0) : 2,
+                    params.containsKey("maxSeasonalQ") ? intParam(m, params, "maxSeasonalQ", 0) : 2);
+        }
+        if (params.containsKey("maxOrder")) {
+            b.maxOrder(intParam(m, params, "maxOrder", 0));
+        }
+        if (params.containsKey("d")) {
+            b.d(intParam(m, params, "d", 0));
+        }
+        if (params.containsKey("seasonalD")) {
+            b.seasonalD(intParam(m, params, "seasonalD", 0));
+        }
+        if (params.containsKey("allowDrift") || params.containsKey("allowMean")) {
+            b.allowConstant(!params.containsKey("allowDrift") || boolParam(m, params, "allowDrift"),
+                    !params.containsKey("allowMean") || boolParam(m, params, "allowMean"));
+        }
+        return b.build();
     }
 
     private static void allowOnly(String model, Map<String, Object> params, String... allowed) {

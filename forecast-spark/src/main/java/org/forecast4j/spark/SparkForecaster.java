@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.forecast4j.core.Frequency;
 import org.forecast4j.core.Level;
+import org.forecast4j.core.arima.XregForecaster;
 
 /**
  * Forecasts every series of a long Spark table with one core forecaster, on the executors.
@@ -48,6 +49,20 @@ import org.forecast4j.core.Level;
  * Dataset<Row> forecasts = f.forecast(spark.read().parquet("daily_units"));
  * }</pre>
  *
+ * <p><b>Regressors.</b> With {@link Builder#regressors(String...)} (e.g. {@code promo}, {@code holiday}), a
+ * regression-capable model ({@link org.forecast4j.core.arima.XregForecaster}: {@code arima}, and any model a
+ * {@link ForecasterFactory} provides that implements it) is fitted with the key's regressor columns, and
+ * {@link #forecast(Dataset, Dataset)} takes their future values from a second table of future rows (keys,
+ * timestamp, regressors) — a separate table rather than rows with a null value, because a null value in the
+ * history is a missing observation that ARIMA handles:
+ *
+ * <pre>{@code
+ * SparkForecaster f = SparkForecaster.builder("{\"model\":\"arima\",\"order\":[1,0,0]}")
+ *         .keys("sku").timestamp("day").value("units").regressors("promo", "holiday")
+ *         .horizon(14).build();
+ * Dataset<Row> forecasts = f.forecast(history, futurePromos);   // futurePromos: sku, day, promo, holiday
+ * }</pre>
+ *
  * <p>Immutable; the returned datasets are lazy (nothing runs until an action).
  *
  * @since 0.1.0
@@ -56,6 +71,8 @@ public final class SparkForecaster {
 
     private static final String TIME = "__f4j_time";
     private static final String VALUE = "__f4j_value";
+    private static final String FUTURE = "__f4j_future";
+    private static final String X = "__f4j_x";
 
     private final ForecasterSpec spec;
     private final ForecasterSpec fallback;
@@ -66,6 +83,8 @@ public final class SparkForecaster {
     private final int period;
     private final int horizon;
     private final double[] levels;
+    private final List<String> regressors;
+    private final boolean modelJson;
 
     private SparkForecaster(Builder b) {
         this.spec = b.spec;
@@ -77,6 +96,8 @@ public final class SparkForecaster {
         this.period = b.period;
         this.horizon = b.horizon;
         this.levels = b.levels.clone();
+        this.regressors = List.copyOf(b.regressors);
+        this.modelJson = b.modelJson;
     }
 
     /**
@@ -105,10 +126,44 @@ public final class SparkForecaster {
      *
      * @param series the long table of observations
      * @return forecasts, one row per key and step (one {@code FAILED} row for a key without forecast)
-     * @throws IllegalArgumentException if a configured column is missing or of an unsupported type
+     * @throws IllegalArgumentException if a configured column is missing or of an unsupported type, or if
+     *                                  regressors are configured (their future values are needed: use
+     *                                  {@link #forecast(Dataset, Dataset)})
      */
     public Dataset<Row> forecast(Dataset<Row> series) {
-        Prepared p = prepare(series);
+        if (!regressors.isEmpty()) {
+            throw new IllegalArgumentException("regressors " + regressors + " need their future values: call "
+                    + "forecast(series, future) with a table of future rows (keys, timestamp, regressors)");
+        }
+        return forecastPrepared(prepare(series, null));
+    }
+
+    /**
+     * Forecasts every key of {@code series} with regressors: the main model (and the fallback, if it takes
+     * regressors) is fitted with the regressor columns of {@code series} and forecasts with those of the
+     * {@code future} rows of the same key. {@code future} holds, for each key, one row per period after the key's
+     * last row in {@code series} (at least the {@code horizon} periods that follow it, on the same grid): the key
+     * columns, the timestamp and the regressor columns (no value column needed; other columns are ignored). A key
+     * whose future rows do not cover the horizon, or whose future rows are not after its last observation, gets a
+     * {@code FAILED} row saying which period is missing (or its fallback's forecast, when the fallback needs no
+     * regressors). Output as {@link #forecast(Dataset)}.
+     *
+     * @param series the long table of observations with the regressor columns (null = missing)
+     * @param future the regressors' values over the horizon, per key
+     * @return forecasts, one row per key and step (one {@code FAILED} row for a key without forecast)
+     * @throws IllegalArgumentException if no regressors are configured, or a configured column is missing from a
+     *                                  table or of an unsupported type
+     */
+    public Dataset<Row> forecast(Dataset<Row> series, Dataset<Row> future) {
+        Objects.requireNonNull(future, "future");
+        if (regressors.isEmpty()) {
+            throw new IllegalArgumentException("future rows are only used with regressors: configure "
+                    + "regressors(...) or call forecast(series)");
+        }
+        return forecastPrepared(prepare(series, future));
+    }
+
+    private Dataset<Row> forecastPrepared(Prepared p) {
         List<StructField> out = new ArrayList<>(p.keyFields);
         out.add(DataTypes.createStructField(timestamp, DataTypes.TimestampNTZType, true));
         out.add(DataTypes.createStructField("step", DataTypes.IntegerType, true));
@@ -125,17 +180,25 @@ public final class SparkForecaster {
     /**
      * Fits every key and describes the fitted model: key columns, {@code model} (the family that produced the
      * fit), {@code observations} (series length including missing values), {@code description} (e.g. R's label
-     * {@code ARIMA(1,1,1)(0,1,1)[7]}), {@code status} and {@code reason} as in {@link #forecast(Dataset)}.
+     * {@code ARIMA(1,1,1)(0,1,1)[7]}), {@code status} and {@code reason} as in {@link #forecast(Dataset)}, and,
+     * when requested with {@link Builder#modelJson(boolean)}, {@code json}: the fitted model in its versioned JSON
+     * form ({@link org.forecast4j.core.arima.FittedArima#toJson()}, also for the ARIMA chosen by auto-ARIMA and for
+     * models with regressors; {@link org.forecast4j.core.arima.FittedArima#fromJson(String)} restores it), null
+     * for models without a JSON form (the baselines) and for failed keys. With regressors, models are fitted with
+     * the regressor columns of {@code series}.
      *
      * @param series the long table of observations
      * @return one row per key
      */
     public Dataset<Row> models(Dataset<Row> series) {
-        Prepared p = prepare(series);
+        Prepared p = prepare(series, null);
         List<StructField> out = new ArrayList<>(p.keyFields);
         out.add(DataTypes.createStructField("model", DataTypes.StringType, true));
         out.add(DataTypes.createStructField("observations", DataTypes.IntegerType, true));
         addStatusFields(out, "description", "status", "reason");
+        if (modelJson) {
+            out.add(DataTypes.createStructField("json", DataTypes.StringType, true));
+        }
         return run(p, GroupJob.Mode.MODELS, 0, 0, out);
     }
 
@@ -145,7 +208,9 @@ public final class SparkForecaster {
      * {@code step}). Output, long format: key columns, {@code model}, {@code metric} (metric id, e.g.
      * {@code mase}), {@code level} (for interval metrics, else null), {@code value} (null when undefined),
      * {@code folds}, {@code failed_folds} and {@code reason} (why a value is undefined, or why the key has no
-     * backtest: then a single row with null metric).
+     * backtest: then a single row with null metric). With regressors, each fold is fitted with the regressor rows
+     * of its training window and forecasts with the observed regressor values of its test window (regressors known
+     * in advance, such as promotions and holidays).
      *
      * @param series        the long table of observations
      * @param initialWindow length of the first training window, &gt; 0
@@ -160,7 +225,7 @@ public final class SparkForecaster {
         if (step <= 0) {
             throw new IllegalArgumentException("step must be > 0, got " + step);
         }
-        Prepared p = prepare(series);
+        Prepared p = prepare(series, null);
         List<StructField> out = new ArrayList<>(p.keyFields);
         out.add(DataTypes.createStructField("model", DataTypes.StringType, true));
         out.add(DataTypes.createStructField("metric", DataTypes.StringType, true));
@@ -216,6 +281,15 @@ public final class SparkForecaster {
     }
 
     /**
+     * The regressor columns, in order (empty for none).
+     *
+     * @return unmodifiable list
+     */
+    public List<String> regressors() {
+        return regressors;
+    }
+
+    /**
      * The forecast horizon.
      *
      * @return steps, &gt; 0
@@ -228,7 +302,8 @@ public final class SparkForecaster {
     public String toString() {
         return "SparkForecaster[spec=" + spec + ", fallback=" + fallback + ", keys=" + keys + ", timestamp="
                 + timestamp + ", value=" + value + ", frequency=" + frequency + ", period=" + period + ", horizon="
-                + horizon + ", levels=" + Arrays.toString(levels) + "]";
+                + horizon + ", levels=" + Arrays.toString(levels) + ", regressors=" + regressors + ", modelJson=" + modelJson
+                + "]";
     }
 
     private static void addStatusFields(List<StructField> out, String first, String second, String third) {
@@ -239,7 +314,7 @@ public final class SparkForecaster {
 
     private Dataset<Row> run(Prepared p, GroupJob.Mode mode, int initialWindow, int step, List<StructField> out) {
         GroupJob job = new GroupJob(mode, spec, fallback, frequency.name(), period, horizon, levels, keys.size(),
-                initialWindow, step);
+                initialWindow, step, regressors, modelJson);
         StructType keySchema = DataTypes.createStructType(p.keyFields);
         StructType outSchema = DataTypes.createStructType(out);
         return p.rows
@@ -247,31 +322,63 @@ public final class SparkForecaster {
                 .flatMapSortedGroups(new Column[] {functions.col(TIME).asc()}, job, Encoders.row(outSchema));
     }
 
-    private Prepared prepare(Dataset<Row> series) {
+    private Prepared prepare(Dataset<Row> series, Dataset<Row> future) {
         Objects.requireNonNull(series, "series");
         StructType schema = series.schema();
         List<StructField> keyFields = new ArrayList<>();
-        List<Column> cols = new ArrayList<>();
         for (String k : keys) {
-            StructField f = field(schema, k, "key");
-            keyFields.add(f);
-            cols.add(functions.col(k));
+            keyFields.add(field(schema, k, "key"));
         }
-        StructField t = field(schema, timestamp, "timestamp");
-        DataType tt = t.dataType();
-        if (!(tt.equals(DataTypes.DateType) || tt.equals(DataTypes.TimestampType)
-                || tt.equals(DataTypes.TimestampNTZType))) {
-            throw new IllegalArgumentException("timestamp column '" + timestamp
-                    + "' must be DATE, TIMESTAMP or TIMESTAMP_NTZ, got " + tt.simpleString());
-        }
+        DataType tt = timeType(schema, "");
         StructField v = field(schema, value, "value");
         if (!(v.dataType() instanceof NumericType)) {
             throw new IllegalArgumentException("value column '" + value + "' must be numeric, got "
                     + v.dataType().simpleString());
         }
+        Dataset<Row> rows = series.select(columns(series, keyFields, "", functions.col(value), false));
+        if (future != null) {
+            StructType fs = future.schema();
+            timeType(fs, "future ");
+            for (String k : keys) {
+                field(fs, k, "future key");
+            }
+            rows = rows.union(future.select(columns(future, keyFields, "future ", functions.lit(null), true)));
+        }
+        return new Prepared(rows, keyFields, tt);
+    }
+
+    /** Keys (cast to the series' key types), time, value, and with regressors the future flag and regressors. */
+    private Column[] columns(Dataset<Row> table, List<StructField> keyFields, String which, Column y,
+            boolean isFuture) {
+        StructType schema = table.schema();
+        List<Column> cols = new ArrayList<>();
+        for (StructField k : keyFields) {
+            cols.add(functions.col(k.name()).cast(k.dataType()).as(k.name()));
+        }
         cols.add(functions.col(timestamp).cast(DataTypes.TimestampNTZType).as(TIME));
-        cols.add(functions.col(value).cast(DataTypes.DoubleType).as(VALUE));
-        return new Prepared(series.select(cols.toArray(new Column[0])), keyFields, tt);
+        cols.add(y.cast(DataTypes.DoubleType).as(VALUE));
+        if (!regressors.isEmpty()) {
+            cols.add(functions.lit(isFuture).as(FUTURE));
+            for (int j = 0; j < regressors.size(); j++) {
+                StructField x = field(schema, regressors.get(j), which + "regressor");
+                if (!(x.dataType() instanceof NumericType || x.dataType().equals(DataTypes.BooleanType))) {
+                    throw new IllegalArgumentException(which + "regressor column '" + x.name()
+                            + "' must be numeric or boolean, got " + x.dataType().simpleString());
+                }
+                cols.add(functions.col(x.name()).cast(DataTypes.DoubleType).as(X + j));
+            }
+        }
+        return cols.toArray(new Column[0]);
+    }
+
+    private DataType timeType(StructType schema, String which) {
+        DataType tt = field(schema, timestamp, which + "timestamp").dataType();
+        if (!(tt.equals(DataTypes.DateType) || tt.equals(DataTypes.TimestampType)
+                || tt.equals(DataTypes.TimestampNTZType))) {
+            throw new IllegalArgumentException(which + "timestamp column '" + timestamp
+                    + "' must be DATE, TIMESTAMP or TIMESTAMP_NTZ, got " + tt.simpleString());
+        }
+        return tt;
     }
 
     private static StructField field(StructType schema, String name, String role) {
@@ -311,6 +418,8 @@ public final class SparkForecaster {
         private int period;
         private int horizon;
         private double[] levels = {80, 95};
+        private List<String> regressors = List.of();
+        private boolean modelJson;
 
         private Builder(ForecasterSpec spec) {
             this.spec = spec;
@@ -446,10 +555,50 @@ public final class SparkForecaster {
         }
 
         /**
+         * Regressor columns (e.g. {@code promo}, {@code holiday}): numeric or boolean (true = 1), null = missing.
+         * The main model must take regressors ({@link org.forecast4j.core.arima.XregForecaster}, e.g.
+         * {@code arima}); a fallback that does not take them is fitted on the values alone. Forecasting then needs
+         * their future values: {@link SparkForecaster#forecast(Dataset, Dataset)}.
+         *
+         * @param columns column names, distinct (none to clear)
+         * @return this builder
+         * @throws IllegalArgumentException if a name is repeated or reserved ({@code intercept}, {@code drift})
+         */
+        public Builder regressors(String... columns) {
+            Objects.requireNonNull(columns, "columns");
+            Set<String> seen = new HashSet<>();
+            for (String c : columns) {
+                Objects.requireNonNull(c, "regressor column");
+                if (!seen.add(c)) {
+                    throw new IllegalArgumentException("regressors must be distinct, got '" + c + "' twice");
+                }
+                if (c.isBlank() || c.equals("intercept") || c.equals("drift")) {
+                    throw new IllegalArgumentException("regressor name '" + c
+                            + "' is blank or reserved (intercept, drift)");
+                }
+            }
+            this.regressors = List.of(columns);
+            return this;
+        }
+
+        /**
+         * Whether {@link SparkForecaster#models(Dataset)} also returns each fitted model's JSON ({@code json}
+         * column). Off by default: the JSON holds the training series and is far larger than the other columns.
+         *
+         * @param include true to add the column
+         * @return this builder
+         */
+        public Builder modelJson(boolean include) {
+            this.modelJson = include;
+            return this;
+        }
+
+        /**
          * Builds the forecaster.
          *
          * @return the forecaster
-         * @throws IllegalStateException if the keys or the horizon are not set
+         * @throws IllegalStateException if the keys or the horizon are not set, columns are not distinct, or
+         *                               regressors are set for a model that does not take them
          */
         public SparkForecaster build() {
             if (keys.isEmpty()) {
@@ -462,6 +611,16 @@ public final class SparkForecaster {
             if (!cols.add(timestamp) || !cols.add(value)) {
                 throw new IllegalStateException("key, timestamp and value columns must be distinct, got keys "
                         + keys + ", timestamp '" + timestamp + "', value '" + value + "'");
+            }
+            for (String r : regressors) {
+                if (!cols.add(r)) {
+                    throw new IllegalStateException("regressor column '" + r
+                            + "' is also a key, timestamp or value column");
+                }
+            }
+            if (!regressors.isEmpty() && !(spec.forecaster() instanceof XregForecaster)) {
+                throw new IllegalStateException("model " + spec.model() + " does not take regressors; use one that "
+                        + "does (e.g. arima) or drop regressors(...)");
             }
             return new SparkForecaster(this);
         }

@@ -15,6 +15,8 @@ import org.forecast4j.core.Forecasters;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.ArimaMethod;
+import org.forecast4j.core.arima.select.AutoArima;
+import org.forecast4j.core.arima.select.Ic;
 import org.forecast4j.core.baseline.LagWalkForecaster;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,21 @@ class ForecasterSpecTest {
         assertEquals(Forecasters.arima(), ForecasterSpec.parse("{\"model\":\"arima\"}").forecaster());
         assertEquals(Forecasters.arima(2, 0, 0).withMean(false),
                 ForecasterSpec.parse("{\"model\":\"arima\",\"order\":[2,0,0],\"mean\":false}").forecaster());
+    }
+
+    @Test
+    void parse_autoArima_forecastsLikeTheBuilder() {
+        assertSameForecast(AutoArima.builder().build(), "{\"model\":\"autoarima\"}");
+        String json = "{\"model\":\"autoarima\",\"ic\":\"bic\",\"stepwise\":false,\"approximation\":false,"
+                + "\"seasonal\":false,\"maxP\":2,\"maxQ\":1,\"maxSeasonalP\":1,\"maxSeasonalQ\":1,\"maxOrder\":3,"
+                + "\"d\":1,\"seasonalD\":0,\"allowDrift\":false,\"allowMean\":true}";
+        AutoArima expected = AutoArima.builder().ic(Ic.BIC).stepwise(false).approximation(false).seasonal(false)
+                .maxOrders(2, 1).maxSeasonalOrders(1, 1).maxOrder(3).d(1).seasonalD(0).allowConstant(false, true)
+                .build();
+        assertSameForecast(expected, json);
+        String label = ForecasterSpec.parse(json).forecaster().fit(SERIES).description();
+        assertEquals(expected.fit(SERIES).description(), label);
+        assertEquals(true, label.matches("ARIMA\\([0-2],1,[01]\\).*"), label);
     }
 
     @Test
@@ -88,7 +105,7 @@ class ForecasterSpecTest {
         assertMessage("forecaster spec must be a JSON object, got: [1]", "[1]");
         assertMessage("forecaster spec must have a string member \"model\", got none in {\"order\":[1,0,0]}",
                 "{\"order\":[1,0,0]}");
-        assertMessage("model must be one of [arima, drift, lastweek, mean, naive, snaive], got 'ets'",
+        assertMessage("model must be one of [arima, autoarima, drift, lastweek, mean, naive, snaive], got 'ets'",
                 "{\"model\":\"ets\"}");
         assertMessage("unknown parameter \"orders\" for model arima; expected one of [order, seasonal, period, mean, "
                 + "drift, method]", "{\"model\":\"arima\",\"orders\":[1,1,1]}");
@@ -104,6 +121,12 @@ class ForecasterSpecTest {
                 "{\"model\":\"snaive\",\"period\":7.5}");
         assertMessage("unknown parameter \"period\" for model naive; expected none", "{\"model\":\"naive\",\"period\":1}");
         assertMessage("forecaster spec is not valid JSON", "{\"model\":\"naive\",\"model\":\"mean\"}");
+        assertMessage("autoarima parameter \"ic\" must be \"aicc\", \"aic\" or \"bic\", got hqic",
+                "{\"model\":\"autoarima\",\"ic\":\"hqic\"}");
+        assertMessage("unknown parameter \"parallelism\" for model autoarima",
+                "{\"model\":\"autoarima\",\"parallelism\":4}");
+        assertMessage("autoarima parameter \"maxP\" must be an integer >= 0, got -1",
+                "{\"model\":\"autoarima\",\"maxP\":-1}");
     }
 
     private static void assertMessage(String expectedStart, String json) {

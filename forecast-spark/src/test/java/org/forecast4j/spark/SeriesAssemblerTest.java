@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -76,5 +77,54 @@ class SeriesAssemblerTest {
         a.clear();
         a.add(T0, Double.POSITIVE_INFINITY);
         assertThrows(IllegalArgumentException.class, () -> a.build("k"));
+    }
+
+    @Test
+    void regressors_futureRows_layOnTheGridAfterTheSeries() {
+        SeriesAssembler a = new SeriesAssembler(Frequency.DAILY, 0, 2);
+        // observed days 0, 1, (gap) 3; future days 4, 5, (gap) 7
+        int[] days = {0, 1, 3, 4, 5, 7};
+        for (int d : days) {
+            a.add(T0.plusDays(d), d < 4 ? 10 + d : Double.NaN, d >= 4);
+            a.regressor(0, d);
+            if (d != 1) {
+                a.regressor(1, -d);
+            }
+        }
+        TimeSeries s = a.build("k");
+        assertEquals(4, s.length());
+        assertTrue(Double.isNaN(s.get(2)));
+        assertEquals(13, s.get(3), 0.0);
+        double[][] x = a.regressors(4);
+        // the future part stops before its first gap (day 6): 4 observed + 2 future periods
+        assertEquals(6, x[0].length);
+        assertEquals(List.of(0.0, 1.0, Double.NaN, 3.0, 4.0, 5.0), boxed(x[0]));
+        assertEquals(List.of(0.0, Double.NaN, Double.NaN, -3.0, -4.0, -5.0), boxed(x[1]));
+        assertEquals(4, a.regressors(0)[0].length);
+        assertEquals(5, a.regressors(1)[0].length);
+    }
+
+    private static List<Double> boxed(double[] v) {
+        List<Double> out = new java.util.ArrayList<>();
+        for (double d : v) {
+            out.add(d);
+        }
+        return out;
+    }
+
+    @Test
+    void build_futureRowsNotAfterTheSeries_rejected() {
+        SeriesAssembler a = new SeriesAssembler(Frequency.DAILY, 0, 1);
+        a.add(T0, 1, false);
+        a.add(T0.plusDays(1), Double.NaN, true);
+        a.add(T0.plusDays(2), 3, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.build("k"));
+        assertEquals("future row at 2024-02-01T00:00 is not after the last observation at 2024-02-02T00:00",
+                e.getMessage());
+        a.clear();
+        a.add(T0, Double.NaN, true);
+        e = assertThrows(IllegalArgumentException.class, () -> a.build("k"));
+        assertEquals("series has no observed rows, only 1 future rows", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> a.regressors(1));
     }
 }

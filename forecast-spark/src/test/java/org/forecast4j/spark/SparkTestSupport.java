@@ -41,6 +41,9 @@ final class SparkTestSupport {
                 // dominates at this size); results do not depend on either
                 .config("spark.sql.adaptive.enabled", "false")
                 .config("spark.sql.codegen.wholeStage", "false")
+                // and no Janino compilation of single expressions either: interpreted projections and
+                // predicates (Spark's own fallback path) cost less than compiling them for a few hundred rows
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
                 .getOrCreate();
     }
 

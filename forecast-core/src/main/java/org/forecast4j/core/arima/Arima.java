@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.forecast4j.core.Checks;
-import org.forecast4j.core.Forecaster;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.transform.BoxCox;
 
@@ -28,7 +27,7 @@ import org.forecast4j.core.transform.BoxCox;
  *
  * @since 0.1.0
  */
-public final class Arima implements Forecaster {
+public final class Arima implements XregForecaster {
 
     /** Largest order accepted for each of p, q, P, Q (R's transform supports 100). */
     public static final int MAX_ORDER = 100;
@@ -307,6 +306,7 @@ public final class Arima implements Forecaster {
      * @throws IllegalArgumentException if the regressors do not match the series or are collinear with the
      *                                  differencing
      */
+    @Override
     public FittedArima fit(TimeSeries series, Regressors xreg) {
         Objects.requireNonNull(xreg, "xreg");
         return fitTransformed(series, xreg);

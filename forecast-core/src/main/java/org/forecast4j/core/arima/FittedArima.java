@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.forecast4j.core.Checks;
-import org.forecast4j.core.FittedModel;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
@@ -27,7 +26,7 @@ import org.forecast4j.core.transform.BoxCox;
  *
  * @since 0.1.0
  */
-public final class FittedArima implements FittedModel {
+public final class FittedArima implements XregModel {
 
     /** Ljung–Box lag of non-seasonal models (R {@code checkresiduals}). */
     static final int DEFAULT_LJUNG_BOX_LAG = 10;
@@ -593,6 +592,7 @@ public final class FittedArima implements FittedModel {
      * @return the forecast
      * @throws IllegalArgumentException if the regressors are missing, misnamed, of the wrong length or contain NaN
      */
+    @Override
     public Forecast forecast(int horizon, List<Level> levels, Regressors future) {
         Forecast z = forecastOnModelScale(horizon, levels, future);
         if (f.original == null) {
