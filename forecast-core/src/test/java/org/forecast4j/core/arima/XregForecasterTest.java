@@ -1,5 +1,6 @@
 package org.forecast4j.core.arima;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.forecast4j.core.Forecast;
 import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
+import org.forecast4j.core.arima.select.AutoArima;
 import org.forecast4j.core.testutil.ReferenceData;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,20 @@ class XregForecasterTest {
         // the plain FittedModel path cannot forecast a model with regressors: it says what is missing
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.forecast(10, 95));
         assertTrue(e.getMessage().contains("[promo, price]"), e.getMessage());
+    }
+
+    /** auto-ARIMA is a regression-capable forecaster too: the interface path gives exactly its direct fit. */
+    @Test
+    void autoArima_throughTheInterface_equalsDirectFit() {
+        Regressors x = Regressors.of(List.of("promo", "price"), new double[][] {REF.get("xr_promo"),
+                REF.get("xr_price")});
+        Regressors future = Regressors.of(List.of("promo", "price"),
+                new double[][] {REF.get("xr_fpromo"), REF.get("xr_fprice")});
+        TimeSeries y = TimeSeries.of(REF.get("xr_y"));
+        XregForecaster f = AutoArima.builder().build();
+        Forecast viaInterface = f.fit(y, x).forecast(10, Level.of(95), future);
+        Forecast direct = AutoArima.builder().build().fit(y, x).forecast(10, Level.of(95), future);
+        assertArrayEquals(direct.mean(), viaInterface.mean(), 0.0);
+        assertArrayEquals(direct.upper(95), viaInterface.upper(95), 0.0);
     }
 }

@@ -19,6 +19,7 @@ import org.forecast4j.core.arima.Arima;
 import org.forecast4j.core.arima.ArimaMethod;
 import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.arima.Regressors;
+import org.forecast4j.core.arima.XregForecaster;
 import org.forecast4j.core.transform.BoxCox;
 
 /**
@@ -69,7 +70,7 @@ import org.forecast4j.core.transform.BoxCox;
  *
  * @since 0.1.0
  */
-public final class AutoArima implements Forecaster {
+public final class AutoArima implements XregForecaster {
 
     /** Candidates whose AR or MA roots have modulus below this are rejected (R: {@code 1 + 0.01}). */
     static final double ROOT_MARGIN = 1.01;
@@ -162,6 +163,7 @@ public final class AutoArima implements Forecaster {
      *                                  with an intercept (the message names the first dependent column)
      * @since 0.1.0
      */
+    @Override
     public AutoArimaModel fit(TimeSeries series, Regressors xreg) {
         Objects.requireNonNull(series, "series");
         Objects.requireNonNull(xreg, "xreg");

@@ -11,6 +11,7 @@ import org.forecast4j.core.Level;
 import org.forecast4j.core.TimeSeries;
 import org.forecast4j.core.arima.FittedArima;
 import org.forecast4j.core.arima.Regressors;
+import org.forecast4j.core.arima.XregModel;
 
 /**
  * The result of {@link AutoArima#fit}: the chosen ARIMA model (or, when none could be fitted, the fallback model
@@ -21,7 +22,7 @@ import org.forecast4j.core.arima.Regressors;
  *
  * @since 0.1.0
  */
-public final class AutoArimaModel implements FittedModel {
+public final class AutoArimaModel implements XregModel {
 
     private final FittedArima arima;
     private final FittedModel fallbackModel;
@@ -197,6 +198,7 @@ public final class AutoArimaModel implements FittedModel {
      *                                  contain NaN, or given to a model fitted without regressors
      * @since 0.1.0
      */
+    @Override
     public Forecast forecast(int horizon, List<Level> levels, Regressors future) {
         Objects.requireNonNull(levels, "levels");
         if (arima != null) {
