@@ -174,6 +174,30 @@ final class ArimaEstimator {
             return 0.5 * Math.log(v);
         }
 
+        /**
+         * Drops the workspaces whose size grows with the state dimension (Kalman filters, four-lane buffers):
+         * a fitted model keeps this problem for its deferred parts, and a search keeps many models.
+         */
+        void releaseWorkspaces() {
+            ws = null;
+            wsDiff = null;
+            lanePhi = null;
+            laneTheta = null;
+            laneW = null;
+            laneResid = null;
+            laneOut = null;
+        }
+
+        /** Recreates the workspaces that {@link #releaseWorkspaces} dropped. */
+        void acquireWorkspaces() {
+            if (ws == null) {
+                ws = new KalmanWorkspace(phi.length, theta.length, delta.length);
+            }
+            if (differenced && wsDiff == null) {
+                wsDiff = new KalmanWorkspace(phi.length, theta.length, 0);
+            }
+        }
+
         // four-lane workspaces for cssBatch, created on first use
         double[][] lanePhi;
         double[][] laneTheta;
@@ -560,8 +584,13 @@ final class ArimaEstimator {
             double[] phiK = pr.phi.clone();
             double[] thetaK = pr.theta.clone();
             stateTask = () -> {
-                KalmanLikelihood.evaluate(pr.series(coefK), phiK, thetaK, delta, pr.ws, null);
-                return new double[][] {pr.ws.state(), pr.ws.covariance()};
+                pr.acquireWorkspaces();
+                try {
+                    KalmanLikelihood.evaluate(pr.series(coefK), phiK, thetaK, delta, pr.ws, null);
+                    return new double[][] {pr.ws.state(), pr.ws.covariance()};
+                } finally {
+                    pr.releaseWorkspaces();
+                }
             };
         } else {
             if (method == ArimaMethod.CSS_ML) {
@@ -693,7 +722,13 @@ final class ArimaEstimator {
         java.util.function.Function<List<String>, double[][]> task = vcovTask;
         out.inferenceTask = () -> {
             List<String> hw = new ArrayList<>();
-            double[][] vcov = task.apply(hw);
+            double[][] vcov;
+            pr.acquireWorkspaces();
+            try {
+                vcov = task.apply(hw);
+            } finally {
+                pr.releaseWorkspaces();
+            }
             double[] se = new double[npar];
             java.util.Arrays.fill(se, Double.NaN);
             for (int i = 0; i < pr.free.length; i++) {
@@ -743,6 +778,7 @@ final class ArimaEstimator {
         out.hasIntercept = hasIntercept;
         out.hasDrift = hasDrift;
         out.xregNames = FittedArima.copyOf(userNames);
+        pr.releaseWorkspaces();
         return new FittedArima(out);
     }
 

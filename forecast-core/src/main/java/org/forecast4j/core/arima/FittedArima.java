@@ -73,6 +73,8 @@ public final class FittedArima implements XregModel {
         double[] cov;
         /** Computes {state, cov} on first use when they are null. */
         java.util.function.Supplier<double[][]> stateTask;
+        /** Set once state and cov exist, for a lock-free check on every forecast. */
+        volatile boolean stateReady;
         boolean hasIntercept;
         boolean hasDrift;
         List<String> xregNames;
@@ -175,6 +177,9 @@ public final class FittedArima implements XregModel {
      * that produces them (used only to forecast, simulate and save) to the first use.
      */
     private void ensureState() {
+        if (f.stateReady) {
+            return;
+        }
         synchronized (f) {
             if (f.state == null) {
                 double[][] sc = f.stateTask.get();
@@ -182,6 +187,7 @@ public final class FittedArima implements XregModel {
                 f.cov = sc[1];
                 f.stateTask = null;
             }
+            f.stateReady = true;
         }
     }
 
@@ -393,7 +399,9 @@ public final class FittedArima implements XregModel {
     }
 
     /**
-     * Warnings raised during the fit (non-convergence, dropped drift, inverted MA, ...).
+     * Warnings raised during the fit (non-convergence, dropped drift, inverted MA, ...), including those of the
+     * standard errors (a singular Hessian): the first call computes the deferred Hessian, as
+     * {@link #standardErrors()} does.
      *
      * @return unmodifiable list
      */

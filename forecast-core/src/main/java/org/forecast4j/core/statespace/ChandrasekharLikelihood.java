@@ -61,7 +61,7 @@ public final class ChandrasekharLikelihood {
         final double[] q0 = ws.pnew;
         // Q0 from the autocovariances (O(p³ + r²)); AS 154 (as R) only if that system is numerically singular
         if (!ArmaCovariance.compute(phi, p, theta, q, q0, r, ws.covWork)) {
-            GardnerQ0.compute(phi, p, theta, q, q0, r, ws.q0work);
+            GardnerQ0.compute(phi, p, theta, q, q0, r, ws.q0work());
         }
         // F_1 = Q0[0][0], G_1 = T Q0 Z (column 0 of Q0 through T), L_1 = G_1, S_1 = -1/F_1
         ws.steadyFrom = -1;

@@ -86,7 +86,7 @@ public final class KalmanLikelihood {
         for (int i = 0; i < rd * rd; i++) {
             pn[i] = 0.0;
         }
-        GardnerQ0.compute(phi, p, theta, q, pn, rd, ws.q0work);
+        GardnerQ0.compute(phi, p, theta, q, pn, rd, ws.q0work());
         for (int i = r; i < rd; i++) {
             pn[i * rd + i] = KAPPA;
         }

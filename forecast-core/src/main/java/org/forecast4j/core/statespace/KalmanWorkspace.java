@@ -24,7 +24,8 @@ public final class KalmanWorkspace {
     final double[] mm;
     final double[] m;
     final double[] q0;
-    final double[] q0work;
+    /** AS 154 scratch, O(r⁴): allocated on first use (the autocovariance path does not need it). */
+    private double[] q0work;
     final double[] covWork;
     final double[] gvec;
     final double[] lvec;
@@ -57,10 +58,17 @@ public final class KalmanWorkspace {
         this.mm = new double[rd * rd];
         this.m = new double[rd];
         this.q0 = new double[r * r];
-        this.q0work = new double[GardnerQ0.workSize(r)];
         this.covWork = new double[ArmaCovariance.workSize(p, r)];
         this.gvec = new double[rd];
         this.lvec = new double[rd];
+    }
+
+    /** The AS 154 workspace, allocated on first use. */
+    double[] q0work() {
+        if (q0work == null) {
+            q0work = new double[GardnerQ0.workSize(r)];
+        }
+        return q0work;
     }
 
     /**

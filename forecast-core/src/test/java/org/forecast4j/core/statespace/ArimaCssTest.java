@@ -55,9 +55,12 @@ class ArimaCssTest {
         Random r = new Random(seed);
         int n = p + extra + 1 + r.nextInt(200);
         int ncond = p + extra;
-        double[] w = new double[n];
-        for (int i = 0; i < n; i++) {
-            w[i] = 50 * r.nextGaussian();
+        // a different series per lane (as with regressors), so that a mix-up of lanes cannot pass
+        double[][] ws = new double[4][n];
+        for (int b = 0; b < 4; b++) {
+            for (int i = 0; i < n; i++) {
+                ws[b][i] = 50 * r.nextGaussian();
+            }
         }
         double[][] phi = new double[4][];
         double[][] theta = new double[4][];
@@ -68,8 +71,9 @@ class ArimaCssTest {
         }
         double[] out = new double[4];
         int[] lags = new int[p + q];
-        ArimaCss.meanSquareDifferenced4(new double[][] {w, w, w, w}, n, phi, theta, ncond, resid, lags, out);
+        ArimaCss.meanSquareDifferenced4(ws, n, phi, theta, ncond, resid, lags, out);
         for (int b = 0; b < 4; b++) {
+            double[] w = ws[b];
             double[] ref = new double[n];
             double expected = dense(w, n, phi[b], theta[b], ncond, ref);
             double[] e = new double[n];

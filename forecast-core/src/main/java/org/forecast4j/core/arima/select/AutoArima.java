@@ -694,7 +694,14 @@ public final class AutoArima implements XregForecaster {
                 return;
             }
             f.checked = true;
-            for (double se : f.model.standardErrors().values()) {
+            java.util.Collection<Double> errors;
+            try {
+                errors = f.model.standardErrors().values();
+            } catch (RuntimeException e) {
+                // as a failure inside R's arima(): the candidate is rejected, the search goes on
+                errors = java.util.List.of(Double.NaN);
+            }
+            for (double se : errors) {
                 if (Double.isNaN(se)) {
                     SearchCandidate c = f.candidate;
                     SearchCandidate rejected = new SearchCandidate(c.p(), c.d(), c.q(), c.seasonalP(),
